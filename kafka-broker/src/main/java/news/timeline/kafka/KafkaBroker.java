@@ -1,0 +1,220 @@
+package news.timeline.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one), run from the Kafka jars in a
+ * child JVM. It keeps its data in {@code dataDir} and its ports across {@link #stop()} and {@link #start()},
+ * so a test can take it down and bring the same broker back.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroyQuietly, "kafka-broker-stop"));
+    }
+
+    /** Starts a broker keeping its data in {@code dataDir}; {@code port} 0 picks a free one. */
+    public static KafkaBroker start(Path dataDir, int port) {
+        KafkaBroker broker = new KafkaBroker(dataDir, port == 0 ? freePort() : port, freePort());
+        broker.start();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the broker again (after {@link #stop()} or {@link #kill()}) and waits until it serves. */
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path properties = writeServerProperties();
+            Path logback = writeLogbackConfig();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dlogback.configurationFile=" + logback,
+                    "-Dlog4j2.configurationFile=" + logback,
+                    "-cp", System.getProperty("java.class.path"),
+                    BrokerProcess.class.getName(),
+                    properties.toString(), logDir().toString(), clusterId()));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("console.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker in " + dataDir, e);
+        }
+        awaitReady();
+        log.info("Kafka broker (KRaft) ready at {} with data in {}", bootstrapServers(), dataDir);
+    }
+
+    /** Shuts the broker down cleanly and waits for it. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** Ends the broker at once, as a crash or a pulled cable would. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private synchronized void destroyQuietly() {
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
+                            + "; see " + dataDir.resolve("console.log") + " and " + dataDir.resolve("broker.log"));
+                }
+                try {
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get();
+                    return;
+                } catch (Exception notYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("the Kafka broker did not become ready within "
+                                + STARTUP_TIMEOUT + "; see " + dataDir.resolve("broker.log"), notYet);
+                    }
+                }
+            }
+        }
+    }
+
+    private Path logDir() {
+        return dataDir.resolve("kraft-logs");
+    }
+
+    /** The cluster id is chosen once and kept with the data, so a restart finds its formatted log dir. */
+    private String clusterId() throws IOException {
+        Path file = dataDir.resolve("cluster.id");
+        if (!Files.exists(file)) {
+            byte[] bytes = uuidBytes(UUID.randomUUID());
+            Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        return Files.readString(file).trim();
+    }
+
+    private static byte[] uuidBytes(UUID uuid) {
+        return java.nio.ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+    }
+
+    private Path writeServerProperties() throws IOException {
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logDir(),
+                "num.partitions=3",
+                "auto.create.topics.enable=false",
+                // one node: internal topics cannot have more replicas than that, or consumer groups get nothing
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=3",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "group.initial.rebalance.delay.ms=0",
+                "");
+        Path file = dataDir.resolve("server.properties");
+        Files.writeString(file, properties);
+        return file;
+    }
+
+    private Path writeLogbackConfig() throws IOException {
+        String config = """
+                <configuration>
+                  <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                    <file>%s</file>
+                    <encoder><pattern>%%d{HH:mm:ss.SSS} %%-5level %%logger{36} - %%msg%%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="FILE"/></root>
+                </configuration>
+                """.formatted(dataDir.resolve("broker.log"));
+        Path file = dataDir.resolve("logback.xml");
+        Files.writeString(file, config);
+        return file;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package news.timeline.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The wire format of {@link EventEnvelope}: JSON, ISO-8601 instants, tolerant of fields added later. */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(EventEnvelope envelope) {
+        try {
+            return MAPPER.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write event " + envelope.eventId(), e);
+        }
+    }
+
+    public static EventEnvelope read(byte[] json) {
+        try {
+            return MAPPER.readValue(json, EventEnvelope.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a timeline event", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package news.timeline.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+
+/**
+ * A fact about one timeline. The type names below are the wire names of {@link EventEnvelope#type()}:
+ * renaming one breaks every consumer, so a change of shape gets a new schema version instead.
+ */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TimelineOpened.class, name = "TimelineOpened"),
+        @JsonSubTypes.Type(value = UpdatePosted.class, name = "UpdatePosted"),
+        @JsonSubTypes.Type(value = UpdateEdited.class, name = "UpdateEdited"),
+        @JsonSubTypes.Type(value = UpdateRetracted.class, name = "UpdateRetracted"),
+        @JsonSubTypes.Type(value = UpdatePinned.class, name = "UpdatePinned"),
+        @JsonSubTypes.Type(value = UpdateUnpinned.class, name = "UpdateUnpinned")
+})
+public sealed interface TimelineEvent
+        permits TimelineOpened, UpdatePosted, UpdateEdited, UpdateRetracted, UpdatePinned, UpdateUnpinned {
+
+    String timelineId();
+
+    /** The wire name of this event's type, as in {@code @JsonSubTypes} above. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,59 @@
+package news.timeline.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wire format is a contract: every event type has a golden file that must read and write back unchanged. */
+class GoldenEventFilesTest {
+
+    static Stream<String> eventTypes() {
+        return Arrays.stream(TimelineEvent.class.getPermittedSubclasses()).map(Class::getSimpleName);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void everyEventTypeRoundTripsThroughItsGoldenFile(String type) throws IOException {
+        byte[] golden = golden(type + ".v1.json");
+
+        EventEnvelope envelope = EventJson.read(golden);
+
+        assertThat(envelope.type()).isEqualTo(type);
+        assertThat(envelope.payload().getClass().getSimpleName()).isEqualTo(type);
+        JsonNode written = EventJson.mapper().readTree(EventJson.write(envelope));
+        assertThat(written).isEqualTo(EventJson.mapper().readTree(golden));
+    }
+
+    @Test
+    void readingToleratesFieldsAddedByNewerProducers() throws IOException {
+        String withExtras = new String(golden("UpdatePinned.v1.json"))
+                .replace("\"actor\": \"editor\",", "\"actor\": \"editor\", \"traceId\": \"abc\",")
+                .replace("\"updateId\": \"kent-seat\"", "\"updateId\": \"kent-seat\", \"position\": 1");
+
+        EventEnvelope envelope = EventJson.read(withExtras.getBytes());
+
+        assertThat(envelope.payload()).isEqualTo(new UpdatePinned("ukip-campaign", "kent-seat"));
+    }
+
+    @Test
+    void cloudEventTypeNamesTheEventAndItsSchemaVersion() throws IOException {
+        EventEnvelope envelope = EventJson.read(golden("UpdateEdited.v1.json"));
+
+        assertThat(CloudEventHeaders.typeOf(envelope)).isEqualTo("news.timeline.UpdateEdited.v1");
+    }
+
+    private static byte[] golden(String name) throws IOException {
+        try (InputStream in = GoldenEventFilesTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(in).as("golden file %s", name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
