@@ -1,0 +1,96 @@
+package news.timeline.command.publishing;
+
+import news.timeline.command.EventMetadata;
+import news.timeline.events.CloudEventHeaders;
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.EventJson;
+import news.timeline.events.TimelineEvent;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The outbox relay: a streaming processor reads every stored event in order and sends it to Kafka. Sends of a
+ * batch go out together; the batch's unit of work then waits for every acknowledgement before it commits, and
+ * only that commit moves the processor's token. A failed send rolls the batch back and it is sent again: at least
+ * once, in order per timeline (one partition per timeline, idempotent producer).
+ */
+@Component
+@ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
+class KafkaPublisher {
+
+    static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final String PENDING_ACKS = KafkaPublisher.class.getName() + ".acks";
+
+    private final Producer<String, byte[]> producer;
+    private final TimelineTopic topic;
+
+    KafkaPublisher(Producer<String, byte[]> producer, TimelineTopic topic) {
+        this.producer = producer;
+        this.topic = topic;
+    }
+
+    @EventHandler
+    void publish(TimelineEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence,
+                 @Timestamp Instant occurredAt, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        topic.ensureExists();
+        EventEnvelope envelope = EventEnvelope.of(eventId, sequence, occurredAt, actor, event);
+        pendingAcks().add(producer.send(record(envelope)));
+    }
+
+    private ProducerRecord<String, byte[]> record(EventEnvelope envelope) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, envelope.eventId());
+        header(headers, CloudEventHeaders.TYPE, CloudEventHeaders.typeOf(envelope));
+        header(headers, CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_VALUE);
+        header(headers, CloudEventHeaders.TIME, envelope.occurredAt().toString());
+        header(headers, CloudEventHeaders.SUBJECT, envelope.timelineId());
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_VALUE);
+        return new ProducerRecord<>(topic.name(), null, envelope.timelineId(), EventJson.write(envelope), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sends of this batch, awaited once just before its unit of work commits the token. */
+    private static List<Future<RecordMetadata>> pendingAcks() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_ACKS, key -> {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAll(acks));
+            return acks;
+        });
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
+            } catch (ExecutionException e) {
+                throw new KafkaUnavailableException("Kafka did not acknowledge an event", e.getCause());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package news.timeline.command.timeline;
+
+import news.timeline.events.Block;
+import news.timeline.events.Change;
+import news.timeline.events.ChangeKind;
+import news.timeline.events.Content;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/**
+ * The limits on what editors may publish. Checked by the aggregate, so that every way in (HTTP, the demo loader,
+ * a future importer) meets the same rules; a breach names the field as a JSON path.
+ */
+final class ContentPolicy {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_HEADLINE = 200;
+    static final int MAX_BLOCKS = 50;
+    static final int MAX_BLOCK_TEXT = 10_000;
+    static final int MAX_SHORT_TEXT = 1_000;
+
+    private ContentPolicy() {
+    }
+
+    static void checkTimeline(String title, String summary) {
+        required("title", title, MAX_TITLE);
+        optional("summary", summary, MAX_BLOCK_TEXT);
+    }
+
+    static void check(Content content) {
+        if (content == null) {
+            throw new InvalidContentException("content", "is required");
+        }
+        required("headline", content.headline(), MAX_HEADLINE);
+        List<Block> blocks = content.blocks();
+        if (blocks.size() > MAX_BLOCKS) {
+            throw new InvalidContentException("blocks", "at most " + MAX_BLOCKS + " blocks, not " + blocks.size());
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            check("blocks[" + i + "]", blocks.get(i));
+        }
+    }
+
+    static void check(Change change) {
+        if (change == null || change.kind() == null) {
+            throw new InvalidContentException("change.kind", "is required: one of CORRECTION, CLARIFICATION, UPDATE, TYPO");
+        }
+        if (change.kind() == ChangeKind.CORRECTION || change.kind() == ChangeKind.CLARIFICATION) {
+            required("change.note", change.note(), MAX_SHORT_TEXT);
+        } else {
+            optional("change.note", change.note(), MAX_SHORT_TEXT);
+        }
+    }
+
+    static void checkRetraction(String reason, String publicNote) {
+        required("reason", reason, MAX_SHORT_TEXT);
+        required("publicNote", publicNote, MAX_SHORT_TEXT);
+    }
+
+    private static void check(String path, Block block) {
+        if (block instanceof Block.Paragraph paragraph) {
+            required(path + ".text", paragraph.text(), MAX_BLOCK_TEXT);
+        } else if (block instanceof Block.Image image) {
+            url(path + ".url", image.url());
+            optional(path + ".caption", image.caption(), MAX_SHORT_TEXT);
+            optional(path + ".credit", image.credit(), MAX_SHORT_TEXT);
+            optional(path + ".alt", image.alt(), MAX_SHORT_TEXT);
+        } else if (block instanceof Block.Quote quote) {
+            required(path + ".text", quote.text(), MAX_BLOCK_TEXT);
+            optional(path + ".attribution", quote.attribution(), MAX_SHORT_TEXT);
+        } else if (block instanceof Block.Embed embed) {
+            url(path + ".url", embed.url());
+        } else {
+            throw new InvalidContentException(path, "is required");
+        }
+    }
+
+    private static void required(String field, String text, int max) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidContentException(field, "is required");
+        }
+        optional(field, text, max);
+    }
+
+    private static void optional(String field, String text, int max) {
+        if (text == null) {
+            return;
+        }
+        if (text.codePointCount(0, text.length()) > max) {
+            throw new InvalidContentException(field, "at most " + max + " characters");
+        }
+        if (text.codePoints().anyMatch(ContentPolicy::isForbiddenControl)) {
+            throw new InvalidContentException(field, "contains control characters");
+        }
+    }
+
+    /** Line breaks and tabs are text; other control characters only hide things from readers. */
+    private static boolean isForbiddenControl(int c) {
+        return Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t' && c != '\r';
+    }
+
+    private static void url(String field, String value) {
+        required(field, value, 2_000);
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw new InvalidContentException(field, "must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidContentException(field, "is not a URL");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package news.timeline.command.timeline;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Opens a new live story. */
+record OpenTimeline(@TargetAggregateIdentifier String timelineId, String title, String summary) {
+}

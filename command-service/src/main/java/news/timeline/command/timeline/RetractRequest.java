@@ -1,0 +1,5 @@
+package news.timeline.command.timeline;
+
+/** Why an update is withdrawn (for the newsroom), and what readers are told instead. */
+record RetractRequest(String reason, String publicNote) {
+}

@@ -1,0 +1,134 @@
+package news.timeline.command.timeline;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import news.timeline.events.TimelineOpened;
+import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdatePinned;
+import news.timeline.events.UpdatePosted;
+import news.timeline.events.UpdateRetracted;
+import news.timeline.events.UpdateUnpinned;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * One live story and the rules its editors work by. Its event sequence (Axon's, from 0) is the order every
+ * consumer sees; the result of each command carries the sequence of the last event it stored.
+ */
+@Aggregate(snapshotTriggerDefinition = "timelineSnapshotTrigger", cache = "timelineCache")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Timeline {
+
+    @AggregateIdentifier
+    private String timelineId;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, Update> updates = new HashMap<>();
+    private String pinnedUpdateId;
+
+    Timeline() {
+        // for event sourcing and snapshots
+    }
+
+    @CommandHandler
+    Timeline(OpenTimeline command) {
+        ContentPolicy.checkTimeline(command.title(), command.summary());
+        apply(new TimelineOpened(command.timelineId(), command.title().strip(),
+                command.summary() == null ? "" : command.summary().strip()));
+    }
+
+    @CommandHandler
+    CommandResult handle(PostUpdate command) {
+        if (updates.containsKey(command.updateId())) {
+            throw new DuplicateUpdateException(command.updateId());
+        }
+        ContentPolicy.check(command.content());
+        apply(new UpdatePosted(timelineId, command.updateId(), command.content()));
+        return result(command.updateId(), 1);
+    }
+
+    @CommandHandler
+    CommandResult handle(EditUpdate command) {
+        int revision = existing(command.updateId()).nextRevision(command.basedOnRevision());
+        ContentPolicy.check(command.content());
+        ContentPolicy.check(command.change());
+        apply(new UpdateEdited(timelineId, command.updateId(), revision, command.content(), command.change()));
+        return result(command.updateId(), revision);
+    }
+
+    @CommandHandler
+    CommandResult handle(RetractUpdate command) {
+        int revision = existing(command.updateId()).nextRevision(command.basedOnRevision());
+        ContentPolicy.checkRetraction(command.reason(), command.publicNote());
+        if (command.updateId().equals(pinnedUpdateId)) {
+            apply(new UpdateUnpinned(timelineId, pinnedUpdateId));
+        }
+        apply(new UpdateRetracted(timelineId, command.updateId(), revision,
+                command.reason().strip(), command.publicNote().strip()));
+        return result(command.updateId(), revision);
+    }
+
+    /** Pinning the update that is already pinned changes nothing and stores nothing. */
+    @CommandHandler
+    CommandResult handle(PinUpdate command) {
+        existing(command.updateId()).checkLive();
+        if (!command.updateId().equals(pinnedUpdateId)) {
+            if (pinnedUpdateId != null) {
+                apply(new UpdateUnpinned(timelineId, pinnedUpdateId));
+            }
+            apply(new UpdatePinned(timelineId, command.updateId()));
+        }
+        return result(command.updateId(), null);
+    }
+
+    /** Unpinning when nothing is pinned changes nothing and stores nothing. */
+    @CommandHandler
+    CommandResult handle(UnpinUpdate command) {
+        String unpinned = pinnedUpdateId;
+        if (unpinned != null) {
+            apply(new UpdateUnpinned(timelineId, unpinned));
+        }
+        return result(unpinned, null);
+    }
+
+    private Update existing(String updateId) {
+        Update update = updates.get(updateId);
+        if (update == null) {
+            throw new UnknownUpdateException(timelineId, updateId);
+        }
+        return update;
+    }
+
+    private CommandResult result(String updateId, Integer revision) {
+        return new CommandResult(timelineId, updateId, revision, getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(TimelineOpened event) {
+        timelineId = event.timelineId();
+    }
+
+    @EventSourcingHandler
+    void on(UpdatePosted event) {
+        updates.put(event.updateId(), new Update(event.updateId()));
+    }
+
+    @EventSourcingHandler
+    void on(UpdatePinned event) {
+        pinnedUpdateId = event.updateId();
+    }
+
+    @EventSourcingHandler
+    void on(UpdateUnpinned event) {
+        pinnedUpdateId = null;
+    }
+}

@@ -1,0 +1,134 @@
+package news.timeline.command.timeline;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+/** Every refusal as {@code application/problem+json}, naming the field or the rule; nothing was changed. */
+@RestControllerAdvice
+class TimelineProblems extends ResponseEntityExceptionHandler {
+
+    private static final String TYPES = "urn:news-timeline:problem:";
+
+    @ExceptionHandler
+    ProblemDetail invalidContent(InvalidContentException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-content", "Invalid content", e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> staleRevision(StaleRevisionException e) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "stale-revision",
+                "The update changed since you read it", e.getMessage());
+        problem.setProperty("currentRevision", e.currentRevision());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(Revisions.etag(e.currentRevision()))
+                .body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail missingRevision(Revisions.MissingRevisionException e) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "revision-required", "Revision required", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail malformedRevision(Revisions.MalformedRevisionException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-revision", "Malformed If-Match", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownTimeline(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-timeline", "No such timeline",
+                "no timeline " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownUpdate(UnknownUpdateException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-update", "No such update", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail retracted(UpdateRetractedException e) {
+        return problem(HttpStatus.CONFLICT, "update-retracted", "Update retracted", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail duplicate(DuplicateUpdateException e) {
+        return problem(HttpStatus.CONFLICT, "duplicate-update", "Update exists", e.getMessage());
+    }
+
+    /** A timeline id taken already, or another node appended to the same timeline at the same moment. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(Exception e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflicting change",
+                "the timeline exists already or changed at the same moment; read it and try again");
+    }
+
+    @ExceptionHandler
+    ProblemDetail storeUnavailable(EventStoreException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
+                "the change was not stored; try again");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        if (e.getBindingResult().getFieldError() != null) {
+            problem.setProperty("field", e.getBindingResult().getFieldError().getField());
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Malformed JSON, a wrong type, or a field the API does not have (actor, revision and status are not fields). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
+                "the body is not the JSON this request takes");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem.setProperty("field", field);
+            problem.setDetail(field + ": " + (mapping instanceof UnrecognizedPropertyException
+                    ? "is not a field of this request"
+                    : mapping instanceof MismatchedInputException ? "has the wrong type or shape" : "is malformed"));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,216 @@
+package news.timeline.command.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import news.timeline.command.CommandServiceTest;
+import news.timeline.events.CloudEventHeaders;
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.EventJson;
+import news.timeline.events.Topics;
+import news.timeline.events.UpdateEdited;
+import news.timeline.kafka.SharedKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@CommandServiceTest
+class TimelineApiTest {
+
+    private static final String POST = """
+            {"headline":"Farage and Carswell face media scrum","keyEvent":true,"blocks":[
+              {"type":"image","url":"https://img.example/scrum.jpg","caption":"Douglas Carwswell in the scrum",
+               "credit":"ITV News","alt":"A crowd"}]}""";
+    private static final String CORRECTION = """
+            {"headline":"Farage and Carswell face media scrum","keyEvent":true,"blocks":[
+              {"type":"image","url":"https://img.example/scrum.jpg","caption":"Douglas Carswell in the scrum",
+               "credit":"ITV News","alt":"A crowd"}],
+             "change":{"kind":"CORRECTION","note":"Corrected the spelling of Carswell"}}""";
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        CommandServiceTest.Kafka.register(registry);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void editorsCommandsBecomeEventsOnKafkaInOrderWithTheSignedInActor() throws Exception {
+        String tid = openTimeline();
+        ResponseEntity<String> posted = send("editor", HttpMethod.POST, "/api/timelines/" + tid + "/updates", POST, null);
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(posted.getHeaders().getETag()).isEqualTo("\"1\"");
+        JsonNode body = json.readTree(posted.getBody());
+        String uid = body.get("updateId").asText();
+        assertThat(posted.getHeaders().getLocation()).hasPath("/api/timelines/" + tid + "/updates/" + uid);
+        assertThat(body.get("sequence").asLong()).isEqualTo(1);
+
+        ResponseEntity<String> edited = send("editor2", HttpMethod.PUT,
+                "/api/timelines/" + tid + "/updates/" + uid, CORRECTION, "\"1\"");
+        assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(edited.getHeaders().getETag()).isEqualTo("\"2\"");
+        ResponseEntity<String> pinned = send("editor", HttpMethod.PUT, "/api/timelines/" + tid + "/pin",
+                "{\"updateId\":\"" + uid + "\"}", null);
+        assertThat(json.readTree(pinned.getBody()).get("sequence").asLong()).isEqualTo(3);
+        ResponseEntity<String> retracted = send("editor", HttpMethod.POST,
+                "/api/timelines/" + tid + "/updates/" + uid + "/retraction",
+                "{\"reason\":\"Rights not cleared\",\"publicNote\":\"This update was withdrawn.\"}", "\"2\"");
+        assertThat(retracted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(retracted.getBody()).get("sequence").asLong()).isEqualTo(5);
+
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(tid, 6);
+        assertThat(records).extracting(r -> EventJson.read(r.value()).type()).containsExactly(
+                "TimelineOpened", "UpdatePosted", "UpdateEdited", "UpdatePinned", "UpdateUnpinned", "UpdateRetracted");
+        assertThat(records).extracting(r -> EventJson.read(r.value()).sequence()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly(tid);
+        EventEnvelope edit = EventJson.read(records.get(2).value());
+        assertThat(edit.actor()).isEqualTo("editor2");
+        assertThat(((UpdateEdited) edit.payload()).change().note()).isEqualTo("Corrected the spelling of Carswell");
+        assertThat(header(records.get(2), CloudEventHeaders.TYPE)).isEqualTo("news.timeline.UpdateEdited.v1");
+        assertThat(header(records.get(2), CloudEventHeaders.ID)).isEqualTo(edit.eventId());
+        assertThat(header(records.get(2), CloudEventHeaders.SUBJECT)).isEqualTo(tid);
+        assertThat(header(records.get(2), CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(records.get(2), CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+    }
+
+    @Test
+    void aStaleRevisionIsRefusedWithTheCurrentOneAndStoresNothing() throws Exception {
+        String tid = openTimeline();
+        String uid = json.readTree(send("editor", HttpMethod.POST, "/api/timelines/" + tid + "/updates", POST, null)
+                .getBody()).get("updateId").asText();
+        send("editor", HttpMethod.PUT, "/api/timelines/" + tid + "/updates/" + uid, CORRECTION, "\"1\"");
+        long stored = eventsOf(tid);
+
+        ResponseEntity<String> stale = send("editor2", HttpMethod.PUT,
+                "/api/timelines/" + tid + "/updates/" + uid, CORRECTION, "\"1\"");
+
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(stale.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stale.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(json.readTree(stale.getBody()).get("currentRevision").asInt()).isEqualTo(2);
+        assertThat(eventsOf(tid)).isEqualTo(stored);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndStoresNothing() throws Exception {
+        String tid = openTimeline();
+        long stored = eventsOf(tid);
+        String updates = "/api/timelines/" + tid + "/updates";
+
+        assertProblem(send("editor", HttpMethod.POST, updates,
+                "{\"headline\":\"h\",\"blocks\":[],\"actor\":\"someone-else\"}", null), 400, "actor");
+        assertProblem(send("editor", HttpMethod.POST, updates, "{\"headline\":\"\",\"blocks\":[]}", null), 400, "headline");
+        assertProblem(send("editor", HttpMethod.POST, updates,
+                "{\"headline\":\"h\",\"blocks\":[{\"type\":\"image\",\"url\":\"ftp://x/y.jpg\"}]}", null), 400, "blocks[0].url");
+        assertProblem(send("editor", HttpMethod.POST, updates, "{\"headline\":\"h\",\"keyEvent\":\"maybe\"}", null), 400, "keyEvent");
+        assertProblem(send("editor", HttpMethod.POST, updates, "{not json", null), 400, null);
+        assertProblem(send("editor", HttpMethod.PUT, updates + "/nope", CORRECTION, "\"1\""), 404, null);
+        assertProblem(send("editor", HttpMethod.PUT, updates + "/nope", CORRECTION, null), 428, null);
+        assertProblem(send("editor", HttpMethod.POST, "/api/timelines/no-such-timeline/updates", POST, null), 404, null);
+        assertProblem(send("editor", HttpMethod.POST, "/api/timelines",
+                "{\"id\":\"" + tid + "\",\"title\":\"again\"}", null), 409, null);
+        assertProblem(send("editor", HttpMethod.POST, "/api/timelines",
+                "{\"id\":\"Not An Id!\",\"title\":\"t\"}", null), 400, "id");
+        assertThat(eventsOf(tid)).isEqualTo(stored);
+    }
+
+    @Test
+    void onlyEditorsMayIssueCommands() {
+        String tid = openTimeline();
+        String updates = "/api/timelines/" + tid + "/updates";
+
+        assertThat(http.exchange(updates, HttpMethod.POST, entity(POST, null), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(send("auditor", HttpMethod.POST, updates, POST, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(send("admin", HttpMethod.POST, updates, POST, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private String openTimeline() {
+        String tid = "t-" + UUID.randomUUID();
+        ResponseEntity<String> opened = send("editor", HttpMethod.POST, "/api/timelines",
+                "{\"id\":\"" + tid + "\",\"title\":\"Ukip by-elections\",\"summary\":\"Live\"}", null);
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(opened.getHeaders().getLocation()).hasPath("/api/timelines/" + tid);
+        return tid;
+    }
+
+    private ResponseEntity<String> send(String user, HttpMethod method, String path, String body, String ifMatch) {
+        return http.withBasicAuth(user, user).exchange(path, method, entity(body, ifMatch), String.class);
+    }
+
+    private static HttpEntity<String> entity(String body, String ifMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            headers.setIfMatch(ifMatch);
+        }
+        return new HttpEntity<>(body, headers);
+    }
+
+    private void assertProblem(ResponseEntity<String> response, int status, String field) throws Exception {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        if (field != null) {
+            assertThat(json.readTree(response.getBody()).path("field").asText()).isEqualTo(field);
+        }
+    }
+
+    private long eventsOf(String tid) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, tid);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String tid, int expected) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(Topics.TIMELINE_EVENTS).isEmpty());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TIMELINE_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(tid)) {
+                        records.add(r);
+                    }
+                });
+                return records.size() >= expected;
+            });
+        }
+        return records;
+    }
+}
