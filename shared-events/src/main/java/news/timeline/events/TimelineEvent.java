@@ -14,8 +14,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
         @JsonSubTypes.Type(value = UpdatePinned.class, name = "UpdatePinned"),
         @JsonSubTypes.Type(value = UpdateUnpinned.class, name = "UpdateUnpinned")
 })
-public sealed interface TimelineEvent
-        permits TimelineOpened, UpdatePosted, UpdateEdited, UpdateRetracted, UpdatePinned, UpdateUnpinned {
+public sealed interface TimelineEvent permits TimelineOpened, UpdateEvent {
 
     String timelineId();
 

@@ -5,5 +5,5 @@ package news.timeline.events;
  * {@code reason} is for the newsroom and its auditors.
  */
 public record UpdateRetracted(String timelineId, String updateId, int revision, String reason, String publicNote)
-        implements TimelineEvent {
+        implements UpdateEvent {
 }

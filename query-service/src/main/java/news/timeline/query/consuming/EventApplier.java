@@ -1,0 +1,69 @@
+package news.timeline.query.consuming;
+
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.EventJson;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a batch of records from one partition in one transaction, together with the partition's next offset
+ * and each timeline's position: all of it is stored, or none of it.
+ */
+@Component
+class EventApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+
+    private final List<Projection> projections;
+    private final OffsetStore offsets;
+    private final TimelinePositions positions;
+    private final TransactionTemplate transaction;
+
+    EventApplier(List<Projection> projections, OffsetStore offsets, TimelinePositions positions,
+                 TransactionTemplate transaction) {
+        this.projections = projections;
+        this.offsets = offsets;
+        this.positions = positions;
+        this.transaction = transaction;
+    }
+
+    void apply(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+        transaction.executeWithoutResult(status -> {
+            Map<String, Long> applied = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                EventEnvelope event = read(record);
+                long last = applied.computeIfAbsent(event.timelineId(), positions::lastSequence);
+                if (event.sequence() <= last) {
+                    log.debug("skipping {} #{} of {}: applied already", event.type(), event.sequence(), event.timelineId());
+                    continue;
+                }
+                if (event.sequence() != last + 1) {
+                    throw new PartitionHaltedException("timeline " + event.timelineId() + " jumps from sequence "
+                            + last + " to " + event.sequence() + " at " + partition + "@" + record.offset()
+                            + ": events are missing");
+                }
+                projections.forEach(projection -> projection.apply(event));
+                applied.put(event.timelineId(), event.sequence());
+            }
+            applied.forEach(positions::save);
+            offsets.save(partition, records.get(records.size() - 1).offset() + 1);
+        });
+    }
+
+    private static EventEnvelope read(ConsumerRecord<String, byte[]> record) {
+        try {
+            return EventJson.read(record.value());
+        } catch (RuntimeException e) {
+            throw new PartitionHaltedException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " is not a timeline event", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package news.timeline.query.consuming;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The consumed offsets, kept in the projection's own database rather than in Kafka. */
+@Repository
+class OffsetStore {
+
+    private final JdbcTemplate jdbc;
+
+    OffsetStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Long> nextOffset(TopicPartition partition) {
+        List<Long> offsets = jdbc.queryForList(
+                "SELECT next_offset FROM consumed_offset WHERE topic = ? AND partition_no = ?",
+                Long.class, partition.topic(), partition.partition());
+        return offsets.stream().findFirst();
+    }
+
+    void save(TopicPartition partition, long nextOffset) {
+        int updated = jdbc.update("UPDATE consumed_offset SET next_offset = ? WHERE topic = ? AND partition_no = ?",
+                nextOffset, partition.topic(), partition.partition());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO consumed_offset (topic, partition_no, next_offset) VALUES (?, ?, ?)",
+                    partition.topic(), partition.partition(), nextOffset);
+        }
+    }
+}

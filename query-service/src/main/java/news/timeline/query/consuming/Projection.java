@@ -1,0 +1,12 @@
+package news.timeline.query.consuming;
+
+import news.timeline.events.EventEnvelope;
+
+/**
+ * A read model built from events. {@link #apply} runs inside the transaction that also records the event's
+ * offset and its timeline's position, and only for the next event of its timeline: never twice, never skipping.
+ */
+public interface Projection {
+
+    void apply(EventEnvelope event);
+}

@@ -1,0 +1,156 @@
+package news.timeline.query.consuming;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the events topic and hands each partition's records to the {@link EventApplier}. Positions come from the
+ * projection database, not from Kafka's committed offsets, so what was applied and where to go on from can never
+ * disagree. A partition whose next event cannot be applied (a gap, an unreadable record) is paused and reported
+ * by {@link #haltedPartitions()}; any other failure (the database away) is retried from the same offset.
+ */
+@Component
+@EnableConfigurationProperties(ConsumerProperties.class)
+class ProjectionConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final ConsumerProperties properties;
+    private final EventApplier applier;
+    private final OffsetStore offsets;
+    private final Map<TopicPartition, String> halted = new ConcurrentHashMap<>();
+    private volatile Consumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    ProjectionConsumer(ConsumerProperties properties, EventApplier applier, OffsetStore offsets) {
+        this.properties = properties;
+        this.applier = applier;
+        this.offsets = offsets;
+    }
+
+    /** Partitions stopped on an event that must not be skipped, with the reason. */
+    Map<TopicPartition, String> haltedPartitions() {
+        return Map.copyOf(halted);
+    }
+
+    @Override
+    public void start() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
+                ConsumerConfig.CLIENT_ID_CONFIG, properties.groupId() + "-projections",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        thread = new Thread(this::run, "projection-consumer");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            if (thread != null) {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try (Consumer<String, byte[]> closing = consumer) {
+            closing.subscribe(List.of(properties.topic()), new SeekToStoredOffsets());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = closing.poll(Duration.ofMillis(500));
+                for (TopicPartition partition : records.partitions()) {
+                    applyOrHalt(partition, records.records(partition));
+                }
+            }
+        } catch (WakeupException stopping) {
+            // stop() woke the poll up
+        } catch (RuntimeException e) {
+            log.error("projection consumer stopped", e);
+        } finally {
+            running = false;
+        }
+    }
+
+    private void applyOrHalt(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            applier.apply(partition, records);
+        } catch (PartitionHaltedException e) {
+            log.error("STOPPED consuming {}: {}. Nothing after it is applied until this is resolved.",
+                    partition, e.getMessage(), e);
+            halted.put(partition, e.getMessage());
+            consumer.pause(Set.of(partition));
+            consumer.seek(partition, records.get(0).offset());
+        } catch (RuntimeException e) {
+            log.warn("could not apply events of {} from offset {}, retrying: {}",
+                    partition, records.get(0).offset(), e.toString());
+            consumer.seek(partition, records.get(0).offset());
+            pauseBeforeRetry();
+        }
+    }
+
+    private void pauseBeforeRetry() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Every (re)assigned partition goes on from the offset stored with the projection, or from the beginning. */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                offsets.nextOffset(partition).ifPresentOrElse(
+                        offset -> consumer.seek(partition, offset),
+                        () -> consumer.seekToBeginning(List.of(partition)));
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // nothing to commit: offsets are stored with each applied batch
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package news.timeline.query.consuming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import news.timeline.events.Block;
+import news.timeline.events.EventJson;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** How projections keep content blocks (as the contract's JSON) and instants (as UTC timestamps) in columns. */
+public final class ProjectionJson {
+
+    private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
+    };
+    private static final ObjectWriter WRITER = EventJson.mapper().writerFor(BLOCKS);
+    private static final ObjectReader READER = EventJson.mapper().readerFor(BLOCKS);
+
+    private ProjectionJson() {
+    }
+
+    public static String blocks(List<Block> blocks) {
+        try {
+            return WRITER.writeValueAsString(blocks);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write blocks", e);
+        }
+    }
+
+    public static List<Block> blocks(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return READER.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored blocks are not readable", e);
+        }
+    }
+
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

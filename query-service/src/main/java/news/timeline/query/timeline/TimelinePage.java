@@ -1,0 +1,20 @@
+package news.timeline.query.timeline;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A timeline and one page of its updates, newest first; the pinned update leads the first page.
+ * {@code next} is the cursor for the page after this one ({@code ?before=next}), null on the last page.
+ * {@code lastSequence} is the last event applied to this timeline.
+ */
+public record TimelinePage(
+        String id,
+        String title,
+        String summary,
+        Instant openedAt,
+        Instant updatedAt,
+        long lastSequence,
+        List<UpdateView> updates,
+        Long next) {
+}

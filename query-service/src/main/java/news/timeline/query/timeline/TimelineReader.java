@@ -1,0 +1,89 @@
+package news.timeline.query.timeline;
+
+import news.timeline.query.consuming.ProjectionJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the reader projection. */
+@Repository
+class TimelineReader {
+
+    private static final String UPDATE_COLUMNS = """
+            u.update_id, u.posted_sequence, u.posted_at, u.modified_at, u.revision, u.status, u.key_event,
+            u.headline, u.blocks, u.change_kind, u.change_note, u.public_note,
+            (u.update_id = t.pinned_update_id) AS pinned
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    TimelineReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<TimelinePage> page(String timelineId, Long before, int limit) {
+        List<TimelinePage> timelines = jdbc.query("""
+                SELECT t.timeline_id, t.title, t.summary, t.opened_at, t.updated_at, t.pinned_update_id,
+                       p.last_sequence
+                FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
+                WHERE t.timeline_id = ?""",
+                (rs, row) -> new TimelinePage(rs.getString("timeline_id"), rs.getString("title"),
+                        rs.getString("summary"), ProjectionJson.instant(rs, "opened_at"),
+                        ProjectionJson.instant(rs, "updated_at"), rs.getLong("last_sequence"), List.of(), null),
+                timelineId);
+        if (timelines.isEmpty()) {
+            return Optional.empty();
+        }
+        TimelinePage timeline = timelines.get(0);
+        List<UpdateView> updates = new ArrayList<>();
+        if (before == null) {
+            updates.addAll(jdbc.query("SELECT " + UPDATE_COLUMNS + """
+                    FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
+                    WHERE u.timeline_id = ? AND u.update_id = t.pinned_update_id""", UPDATE, timelineId));
+        }
+        // one more than asked for tells whether another page follows
+        List<UpdateView> newestFirst = jdbc.query("SELECT " + UPDATE_COLUMNS + """
+                FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
+                WHERE u.timeline_id = ? AND u.posted_sequence < ?
+                  AND (t.pinned_update_id IS NULL OR u.update_id <> t.pinned_update_id)
+                ORDER BY u.posted_sequence DESC
+                LIMIT ?""", UPDATE, timelineId, before == null ? Long.MAX_VALUE : before, limit + 1);
+        boolean more = newestFirst.size() > limit;
+        List<UpdateView> page = more ? newestFirst.subList(0, limit) : newestFirst;
+        updates.addAll(page);
+        Long next = more ? page.get(page.size() - 1).sequence() : null;
+        return Optional.of(new TimelinePage(timeline.id(), timeline.title(), timeline.summary(), timeline.openedAt(),
+                timeline.updatedAt(), timeline.lastSequence(), List.copyOf(updates), next));
+    }
+
+    Optional<UpdateView> update(String timelineId, String updateId) {
+        return jdbc.query("SELECT " + UPDATE_COLUMNS + """
+                FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
+                WHERE u.timeline_id = ? AND u.update_id = ?""", UPDATE, timelineId, updateId).stream().findFirst();
+    }
+
+    private static final RowMapper<UpdateView> UPDATE = (rs, row) -> {
+        UpdateView.Status status = UpdateView.Status.valueOf(rs.getString("status"));
+        boolean retracted = status == UpdateView.Status.RETRACTED;
+        String changeKind = rs.getString("change_kind");
+        return new UpdateView(
+                rs.getString("update_id"),
+                rs.getLong("posted_sequence"),
+                ProjectionJson.instant(rs, "posted_at"),
+                ProjectionJson.instant(rs, "modified_at"),
+                rs.getInt("revision"),
+                status,
+                rs.getBoolean("pinned"),
+                rs.getBoolean("key_event"),
+                rs.getString("headline"),
+                ProjectionJson.blocks(rs.getString("blocks")),
+                changeKind == null ? null : new UpdateView.LastChange(changeKind, rs.getString("change_note"),
+                        ProjectionJson.instant(rs, "modified_at")),
+                retracted ? new UpdateView.Retraction(rs.getString("public_note"),
+                        ProjectionJson.instant(rs, "modified_at")) : null);
+    };
+}

@@ -1,0 +1,37 @@
+package news.timeline.query.timeline;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import news.timeline.events.Block;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One update as readers see it. A retracted one is a tombstone: its status, times and public note, no content.
+ * {@code sequence} is the event that posted it: the order of the timeline and the paging cursor.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UpdateView(
+        String id,
+        long sequence,
+        Instant postedAt,
+        Instant modifiedAt,
+        int revision,
+        Status status,
+        boolean pinned,
+        boolean keyEvent,
+        String headline,
+        List<Block> blocks,
+        LastChange lastChange,
+        Retraction retraction) {
+
+    public enum Status { LIVE, RETRACTED }
+
+    /** The latest edit: "Corrected 14:32: note". */
+    public record LastChange(String kind, String note, Instant at) {
+    }
+
+    /** What readers are told in place of a retracted update. */
+    public record Retraction(String publicNote, Instant at) {
+    }
+}
