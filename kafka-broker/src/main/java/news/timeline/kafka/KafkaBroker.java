@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), run from the Kafka jars in a
@@ -127,6 +130,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        awaitListening(deadline);
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
@@ -145,6 +149,18 @@ public final class KafkaBroker implements AutoCloseable {
                                 + STARTUP_TIMEOUT + "; see " + dataDir.resolve("broker.log"), notYet);
                     }
                 }
+            }
+        }
+    }
+
+    /** Quietly waits for the port to open, before a Kafka client would log every refused connection. */
+    private void awaitListening(Instant deadline) {
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
         }
     }

@@ -6,6 +6,6 @@ import news.timeline.events.Content;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Replaces an update's whole content; refused unless {@code basedOnRevision} is still the current one. */
-record EditUpdate(@TargetAggregateIdentifier String timelineId, String updateId, int basedOnRevision,
-                  Content content, Change change) {
+public record EditUpdate(@TargetAggregateIdentifier String timelineId, String updateId, int basedOnRevision,
+                         Content content, Change change) {
 }

@@ -3,5 +3,5 @@ package news.timeline.command.timeline;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Opens a new live story. */
-record OpenTimeline(@TargetAggregateIdentifier String timelineId, String title, String summary) {
+public record OpenTimeline(@TargetAggregateIdentifier String timelineId, String title, String summary) {
 }

@@ -3,5 +3,5 @@ package news.timeline.command.timeline;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Puts one update at the top of its timeline, in place of any other. */
-record PinUpdate(@TargetAggregateIdentifier String timelineId, String updateId) {
+public record PinUpdate(@TargetAggregateIdentifier String timelineId, String updateId) {
 }

@@ -5,5 +5,5 @@ import news.timeline.events.Content;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Publishes a new update; its id is chosen by the caller. */
-record PostUpdate(@TargetAggregateIdentifier String timelineId, String updateId, Content content) {
+public record PostUpdate(@TargetAggregateIdentifier String timelineId, String updateId, Content content) {
 }

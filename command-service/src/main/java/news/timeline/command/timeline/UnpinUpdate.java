@@ -3,5 +3,5 @@ package news.timeline.command.timeline;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Returns the pinned update, if any, to its place in time. */
-record UnpinUpdate(@TargetAggregateIdentifier String timelineId) {
+public record UnpinUpdate(@TargetAggregateIdentifier String timelineId) {
 }

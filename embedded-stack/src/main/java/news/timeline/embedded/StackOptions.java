@@ -1,0 +1,49 @@
+package news.timeline.embedded;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How to run the stack. {@code bootstrapServers} null starts a broker of our own on {@code kafkaPort} (0: any);
+ * ports 0 pick free ones. The argument lists are Spring Boot arguments for each service (e.g. a profile, a
+ * database URL).
+ */
+public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort, int commandPort, int queryPort,
+                           boolean loadDemo, List<String> commandArguments, List<String> queryArguments) {
+
+    public StackOptions {
+        commandArguments = List.copyOf(commandArguments);
+        queryArguments = List.copyOf(queryArguments);
+    }
+
+    /** A laptop's defaults: everything under the data folder, the usual ports, the demo story. */
+    public static StackOptions laptop(Path dataDir) {
+        return new StackOptions(dataDir, null, 9092, 8081, 8082, true, List.of(), List.of());
+    }
+
+    /** Tests: free ports, the given broker ({@code null}: one of the stack's own), no demo story. */
+    public static StackOptions forTests(Path dataDir, String bootstrapServers) {
+        return new StackOptions(dataDir, bootstrapServers, 0, 0, 0, false, List.of(), List.of());
+    }
+
+    public StackOptions withDemo() {
+        return new StackOptions(dataDir, bootstrapServers, kafkaPort, commandPort, queryPort, true,
+                commandArguments, queryArguments);
+    }
+
+    /** Arguments for both services. */
+    public StackOptions withArguments(String... arguments) {
+        return withCommandArguments(arguments).withQueryArguments(arguments);
+    }
+
+    public StackOptions withCommandArguments(String... arguments) {
+        return new StackOptions(dataDir, bootstrapServers, kafkaPort, commandPort, queryPort, loadDemo,
+                Stream.concat(commandArguments.stream(), Stream.of(arguments)).toList(), queryArguments);
+    }
+
+    public StackOptions withQueryArguments(String... arguments) {
+        return new StackOptions(dataDir, bootstrapServers, kafkaPort, commandPort, queryPort, loadDemo,
+                commandArguments, Stream.concat(queryArguments.stream(), Stream.of(arguments)).toList());
+    }
+}

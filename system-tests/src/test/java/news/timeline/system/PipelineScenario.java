@@ -1,0 +1,110 @@
+package news.timeline.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import news.timeline.embedded.EmbeddedStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline on real parts: editors' HTTP commands, the event store, the Kafka relay, a real broker, the
+ * projection and the reader API. Subclasses choose the database.
+ */
+abstract class PipelineScenario {
+
+    private static final String CORRECTED = """
+            {"headline":"Farage and Carswell face media scrum at walkabout","keyEvent":false,"blocks":[
+              {"type":"image","url":"https://img.example/scrum.jpg",
+               "caption":"Nigel Farage and Douglas Carswell can hardly be seen amid the media scrum.",
+               "credit":"ITV News","alt":"Photographers around two men"}],
+             "change":{"kind":"CORRECTION","note":"Corrected the spelling of Douglas Carswell's name."}}""";
+
+    protected static EmbeddedStack stack;
+    private final Http http = new Http();
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void editorsWorkReachesReadersInOrderWithItsHistory() {
+        String tid = "story-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(command("editor", "POST", "/api/timelines",
+                "{\"id\":\"" + tid + "\",\"title\":\"Ukip after the by-elections\",\"summary\":\"Live\"}", null)
+                .status()).isEqualTo(201);
+        String scrum = post(tid, "Farage and Carswell face media scrum at walkabout",
+                "Nigel Farage and Douglas Carwswell can hardly be seen amid the media scrum.");
+        String balance = post(tid, "Nigel Farage: Ukip could hold balance of power", "Ukip could hold the balance.");
+        String trio = post(tid, "Ukip trio hit the campaign trail in bid for Kent seat", "Farage, Carswell, Reckless.");
+        assertThat(command("editor", "PUT", "/api/timelines/" + tid + "/pin",
+                "{\"updateId\":\"" + scrum + "\"}", null).status()).isEqualTo(200);
+        Http.Response corrected = command("editor2", "PUT", "/api/timelines/" + tid + "/updates/" + scrum,
+                CORRECTED, "\"1\"");
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(corrected.header("ETag")).isEqualTo("\"2\"");
+        Http.Response retracted = command("editor", "POST",
+                "/api/timelines/" + tid + "/updates/" + balance + "/retraction",
+                "{\"reason\":\"Quote could not be verified\",\"publicNote\":\"This update has been withdrawn.\"}",
+                "\"1\"");
+        assertThat(retracted.status()).isEqualTo(200);
+        long lastSequence = retracted.json().get("sequence").asLong();
+
+        Http.Response stale = command("editor", "PUT", "/api/timelines/" + tid + "/updates/" + scrum,
+                CORRECTED, "\"1\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().get("currentRevision").asInt()).isEqualTo(2);
+
+        JsonNode page = awaitTimeline(tid, lastSequence);
+        assertThat(page.get("lastSequence").asLong()).as("the stale edit stored nothing").isEqualTo(lastSequence);
+        assertThat(ids(page)).containsExactly(scrum, trio, balance);
+        JsonNode pinned = page.get("updates").get(0);
+        assertThat(pinned.get("pinned").asBoolean()).isTrue();
+        assertThat(pinned.get("revision").asInt()).isEqualTo(2);
+        assertThat(pinned.get("blocks").get(0).get("caption").asText()).contains("Douglas Carswell can hardly");
+        assertThat(pinned.get("lastChange").get("kind").asText()).isEqualTo("CORRECTION");
+        JsonNode tombstone = page.get("updates").get(2);
+        assertThat(tombstone.get("status").asText()).isEqualTo("RETRACTED");
+        assertThat(tombstone.get("retraction").get("publicNote").asText()).isEqualTo("This update has been withdrawn.");
+        assertThat(page.toString()).doesNotContain("Ukip could hold the balance").doesNotContain("could not be verified");
+
+        JsonNode history = http.get(stack.queryUrl() + "/api/timelines/" + tid + "/updates/" + scrum + "/history").json();
+        assertThat(history.get("revisions").findValues("kind")).extracting(JsonNode::asText)
+                .containsExactly("POSTED", "CORRECTION");
+        assertThat(history.get("revisions").get(0).get("blocks").get(0).get("text").asText()).contains("Carwswell");
+        assertThat(history.get("revisions").get(1).get("note").asText())
+                .isEqualTo("Corrected the spelling of Douglas Carswell's name.");
+    }
+
+    private String post(String tid, String headline, String text) {
+        Http.Response posted = command("editor", "POST", "/api/timelines/" + tid + "/updates",
+                "{\"headline\":\"" + headline + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"" + text + "\"}]}",
+                null);
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(posted.header("ETag")).isEqualTo("\"1\"");
+        return posted.json().get("updateId").asText();
+    }
+
+    private Http.Response command(String user, String method, String path, String json, String ifMatch) {
+        return http.send(user, method, stack.commandUrl() + path, json, ifMatch);
+    }
+
+    private JsonNode awaitTimeline(String tid, long sequence) {
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.get(stack.queryUrl() + "/api/timelines/" + tid),
+                response -> response.status() == 200 && response.json().get("lastSequence").asLong() >= sequence)
+                .json();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("updates").findValues("id").stream().map(JsonNode::asText).toList();
+    }
+}
