@@ -1,0 +1,86 @@
+package news.timeline.system;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nothing here can run docker-compose.yml, so this reads it: the cluster it describes, and every setting it hands a
+ * service must be one the service reads (a {@code ${NAME}} in its configuration, or a profile it defines).
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
+    private static final Pattern PROFILE = Pattern.compile("on-profile:\\s*(\\S+)");
+
+    @Test
+    void describesThreeKraftBrokersOfTheOfficialImageAndPostgres() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        List<String> brokers = services.keySet().stream().filter(name -> name.startsWith("kafka-")).sorted().toList();
+        assertThat(brokers).containsExactly("kafka-1", "kafka-2", "kafka-3");
+        for (String broker : brokers) {
+            assertThat((String) services.get(broker).get("image")).startsWith("apache/kafka:");
+            Map<String, Object> env = environment(services.get(broker));
+            assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+            assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://" + broker + ":9092");
+        }
+        assertThat((String) services.get("postgres").get("image")).startsWith("postgres:");
+    }
+
+    @Test
+    void everySettingPassedToAServiceIsOneItReads() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        for (String service : List.of("command-service", "query-service")) {
+            String config = Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"));
+            Set<String> placeholders = matches(PLACEHOLDER, config);
+            Set<String> profiles = matches(PROFILE, config);
+            Map<String, Object> env = environment(services.get(service));
+            assertThat(env).as(service).isNotEmpty();
+            env.forEach((name, value) -> {
+                if (name.equals("SPRING_PROFILES_ACTIVE")) {
+                    assertThat(profiles).as(service + " profiles").contains(value.toString().split(","));
+                } else {
+                    assertThat(placeholders).as(service + " reads " + name).contains(name);
+                }
+            });
+            Map<?, ?> build = (Map<?, ?>) services.get(service).get("build");
+            assertThat(ROOT.resolve(build.get("dockerfile").toString())).exists();
+            assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka-1:9092,kafka-2:9092,kafka-3:9092");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        Map<String, Object> compose = new Yaml(options).load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.get("environment");
+    }
+
+    private static Set<String> matches(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.results().map(result -> result.group(1)).collect(Collectors.toSet());
+    }
+}
