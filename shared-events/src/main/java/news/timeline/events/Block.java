@@ -13,15 +13,34 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface Block {
 
+    /** The block's wire name, as in {@code @JsonSubTypes} above: what a renderer switches on. */
+    String kind();
+
     record Paragraph(String text) implements Block {
+        @Override
+        public String kind() {
+            return "paragraph";
+        }
     }
 
     record Image(String url, String caption, String credit, String alt) implements Block {
+        @Override
+        public String kind() {
+            return "image";
+        }
     }
 
     record Quote(String text, String attribution) implements Block {
+        @Override
+        public String kind() {
+            return "quote";
+        }
     }
 
     record Embed(String url) implements Block {
+        @Override
+        public String kind() {
+            return "embed";
+        }
     }
 }

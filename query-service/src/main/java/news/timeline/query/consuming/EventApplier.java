@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,36 +27,51 @@ class EventApplier {
     private final OffsetStore offsets;
     private final TimelinePositions positions;
     private final TransactionTemplate transaction;
+    private final List<AppliedEventsListener> listeners;
 
     EventApplier(List<Projection> projections, OffsetStore offsets, TimelinePositions positions,
-                 TransactionTemplate transaction) {
+                 TransactionTemplate transaction, List<AppliedEventsListener> listeners) {
         this.projections = projections;
         this.offsets = offsets;
         this.positions = positions;
         this.transaction = transaction;
+        this.listeners = listeners;
     }
 
     void apply(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
-        transaction.executeWithoutResult(status -> {
-            Map<String, Long> applied = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                EventEnvelope event = read(record);
-                long last = applied.computeIfAbsent(event.timelineId(), positions::lastSequence);
-                if (event.sequence() <= last) {
-                    log.debug("skipping {} #{} of {}: applied already", event.type(), event.sequence(), event.timelineId());
-                    continue;
-                }
-                if (event.sequence() != last + 1) {
-                    throw new PartitionHaltedException("timeline " + event.timelineId() + " jumps from sequence "
-                            + last + " to " + event.sequence() + " at " + partition + "@" + record.offset()
-                            + ": events are missing");
-                }
-                projections.forEach(projection -> projection.apply(event));
-                applied.put(event.timelineId(), event.sequence());
+        List<EventEnvelope> applied = transaction.execute(status -> applyInTransaction(partition, records));
+        for (AppliedEventsListener listener : listeners) {
+            try {
+                listener.applied(applied);
+            } catch (RuntimeException e) {
+                log.warn("{} failed on applied events", listener.getClass().getSimpleName(), e);
             }
-            applied.forEach(positions::save);
-            offsets.save(partition, records.get(records.size() - 1).offset() + 1);
-        });
+        }
+    }
+
+    private List<EventEnvelope> applyInTransaction(TopicPartition partition,
+                                                   List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> appliedEvents = new ArrayList<>();
+        Map<String, Long> lastApplied = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope event = read(record);
+            long last = lastApplied.computeIfAbsent(event.timelineId(), positions::lastSequence);
+            if (event.sequence() <= last) {
+                log.debug("skipping {} #{} of {}: applied already", event.type(), event.sequence(), event.timelineId());
+                continue;
+            }
+            if (event.sequence() != last + 1) {
+                throw new PartitionHaltedException("timeline " + event.timelineId() + " jumps from sequence "
+                        + last + " to " + event.sequence() + " at " + partition + "@" + record.offset()
+                        + ": events are missing");
+            }
+            projections.forEach(projection -> projection.apply(event));
+            lastApplied.put(event.timelineId(), event.sequence());
+            appliedEvents.add(event);
+        }
+        lastApplied.forEach(positions::save);
+        offsets.save(partition, records.get(records.size() - 1).offset() + 1);
+        return appliedEvents;
     }
 
     private static EventEnvelope read(ConsumerRecord<String, byte[]> record) {

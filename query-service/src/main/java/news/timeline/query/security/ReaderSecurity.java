@@ -20,7 +20,7 @@ class ReaderSecurity {
     SecurityFilterChain readerAccess(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/timelines/**", "/timelines/**", "/demo/**",
+                        .requestMatchers(HttpMethod.GET, "/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
                                 "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())

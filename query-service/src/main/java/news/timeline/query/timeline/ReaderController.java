@@ -2,36 +2,103 @@ package news.timeline.query.timeline;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import news.timeline.query.consuming.AppliedSequences;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The readers' API: the timeline newest first, one update. */
+import java.time.Duration;
+
+/**
+ * The readers' API: the timeline newest first, one update. Responses carry an entity tag and may be kept briefly
+ * by shared caches; {@code minSequence} (the sequence a command answered with) waits up to two seconds for the
+ * projection to have it, so that an editor reads their own write.
+ */
 @RestController
 @RequestMapping("/api/timelines/{timelineId}")
 class ReaderController {
 
-    private final TimelineReader reader;
+    static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(2);
+    static final String SEQUENCE_HEADER = "Timeline-Sequence";
 
-    ReaderController(TimelineReader reader) {
+    private final TimelineReader reader;
+    private final FirstPages firstPages;
+    private final AppliedSequences sequences;
+
+    ReaderController(TimelineReader reader, FirstPages firstPages, AppliedSequences sequences) {
         this.reader = reader;
+        this.firstPages = firstPages;
+        this.sequences = sequences;
     }
 
     @GetMapping
-    TimelinePage timeline(@PathVariable String timelineId,
-                          @RequestParam(required = false) @Min(0) Long before,
-                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return reader.page(timelineId, before, limit)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId));
+    ResponseEntity<?> timeline(@PathVariable String timelineId,
+                               @RequestParam(required = false) @Min(0) Long before,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                               @RequestParam(required = false) @Min(0) Long minSequence,
+                               WebRequest request) {
+        CacheControl caching = awaitMinSequence(timelineId, minSequence);
+        long current = existing(timelineId);
+        if (HttpCaching.notModified(request, HttpCaching.etag("page", current, before, limit))) {
+            return notModified(HttpCaching.etag("page", current, before, limit), caching, current);
+        }
+        if (before == null && limit == FirstPages.DEFAULT_LIMIT) {
+            FirstPages.Cached cached = firstPages.get(timelineId).orElseThrow(() -> noTimeline(timelineId));
+            long sequence = cached.page().lastSequence();
+            return ResponseEntity.ok().eTag(HttpCaching.etag("page", sequence, before, limit)).cacheControl(caching)
+                    .header(SEQUENCE_HEADER, String.valueOf(sequence))
+                    .contentType(MediaType.APPLICATION_JSON).body(cached.json());
+        }
+        TimelinePage page = reader.page(timelineId, before, limit).orElseThrow(() -> noTimeline(timelineId));
+        return ResponseEntity.ok().eTag(HttpCaching.etag("page", page.lastSequence(), before, limit))
+                .cacheControl(caching).header(SEQUENCE_HEADER, String.valueOf(page.lastSequence())).body(page);
     }
 
     @GetMapping("/updates/{updateId}")
-    UpdateView update(@PathVariable String timelineId, @PathVariable String updateId) {
-        return reader.update(timelineId, updateId).orElseThrow(() -> new ResponseStatusException(
+    ResponseEntity<?> update(@PathVariable String timelineId, @PathVariable String updateId,
+                             @RequestParam(required = false) @Min(0) Long minSequence, WebRequest request) {
+        CacheControl caching = awaitMinSequence(timelineId, minSequence);
+        long current = existing(timelineId);
+        String etag = HttpCaching.etag("update", current, updateId);
+        if (HttpCaching.notModified(request, etag)) {
+            return notModified(etag, caching, current);
+        }
+        UpdateView update = reader.update(timelineId, updateId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "timeline " + timelineId + " has no update " + updateId));
+        return ResponseEntity.ok().eTag(etag).cacheControl(caching).header(SEQUENCE_HEADER, String.valueOf(current))
+                .body(update);
+    }
+
+    private CacheControl awaitMinSequence(String timelineId, Long minSequence) {
+        if (minSequence == null) {
+            return HttpCaching.PUBLIC;
+        }
+        sequences.awaitAtLeast(timelineId, minSequence, READ_YOUR_WRITES_WAIT);
+        return HttpCaching.PRIVATE;
+    }
+
+    private long existing(String timelineId) {
+        long current = sequences.current(timelineId);
+        if (current < 0) {
+            throw noTimeline(timelineId);
+        }
+        return current;
+    }
+
+    private static ResponseEntity<?> notModified(String etag, CacheControl caching, long sequence) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching)
+                .header(SEQUENCE_HEADER, String.valueOf(sequence)).build();
+    }
+
+    private static ResponseStatusException noTimeline(String timelineId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId);
     }
 }

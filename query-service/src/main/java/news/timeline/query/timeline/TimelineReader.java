@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Reads the reader projection. */
 @Repository
-class TimelineReader {
+public class TimelineReader {
 
     private static final String UPDATE_COLUMNS = """
             u.update_id, u.posted_sequence, u.posted_at, u.modified_at, u.revision, u.status, u.key_event,
@@ -25,7 +25,7 @@ class TimelineReader {
         this.jdbc = jdbc;
     }
 
-    Optional<TimelinePage> page(String timelineId, Long before, int limit) {
+    public Optional<TimelinePage> page(String timelineId, Long before, int limit) {
         List<TimelinePage> timelines = jdbc.query("""
                 SELECT t.timeline_id, t.title, t.summary, t.opened_at, t.updated_at, t.pinned_update_id,
                        p.last_sequence
@@ -60,7 +60,7 @@ class TimelineReader {
                 timeline.updatedAt(), timeline.lastSequence(), List.copyOf(updates), next));
     }
 
-    Optional<UpdateView> update(String timelineId, String updateId) {
+    public Optional<UpdateView> update(String timelineId, String updateId) {
         return jdbc.query("SELECT " + UPDATE_COLUMNS + """
                 FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
                 WHERE u.timeline_id = ? AND u.update_id = ?""", UPDATE, timelineId, updateId).stream().findFirst();

@@ -1,0 +1,50 @@
+package news.timeline.query.live;
+
+import news.timeline.query.consuming.AppliedSequences;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/timelines/{tid}/stream}: Server-Sent Events, {@code id} = the event's sequence. A reconnecting
+ * browser sends {@code Last-Event-ID} and gets exactly what it missed; a page that was rendered at sequence N
+ * opens the stream with {@code ?after=N}; without either, the stream starts now.
+ */
+@RestController
+class LiveController {
+
+    private final LiveStreams streams;
+    private final AppliedSequences sequences;
+
+    LiveController(LiveStreams streams, AppliedSequences sequences) {
+        this.streams = streams;
+        this.sequences = sequences;
+    }
+
+    @GetMapping(value = "/api/timelines/{timelineId}/stream", produces = "text/event-stream")
+    SseEmitter stream(@PathVariable String timelineId,
+                      @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(required = false) Long after) {
+        long current = sequences.current(timelineId);
+        if (current < 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId);
+        }
+        return streams.open(timelineId, lastSeen(lastEventId, after, current));
+    }
+
+    private static long lastSeen(String lastEventId, Long after, long current) {
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                return Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Last-Event-ID must be a sequence number");
+            }
+        }
+        return after != null ? after : current;
+    }
+}

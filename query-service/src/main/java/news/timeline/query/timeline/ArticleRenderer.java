@@ -1,0 +1,35 @@
+package news.timeline.query.timeline;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders updates with the page's own template fragment, for the live stream and "Load more updates": one
+ * renderer, and the template escapes every word an editor wrote.
+ */
+@Component
+public class ArticleRenderer {
+
+    private final TemplateEngine templates;
+    private final ReaderFormat format;
+
+    ArticleRenderer(TemplateEngine templates, ReaderFormat format) {
+        this.templates = templates;
+        this.format = format;
+    }
+
+    public String render(String timelineId, UpdateView update) {
+        return render(timelineId, List.of(update));
+    }
+
+    public String render(String timelineId, List<UpdateView> updates) {
+        Context context = new Context();
+        context.setVariables(Map.of("timelineId", timelineId, "updates", updates, "fmt", format));
+        return templates.process("fragments/update", Set.of("articles"), context);
+    }
+}
