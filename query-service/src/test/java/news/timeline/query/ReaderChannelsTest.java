@@ -1,0 +1,213 @@
+package news.timeline.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import news.timeline.query.timeline.FirstPages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What readers get besides the JSON page: the live stream, the feed, the HTML page, caching, read-your-writes. */
+@QueryServiceTest
+class ReaderChannelsTest {
+
+    private static final TestTopic TOPIC = new TestTopic("reader-channels");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    FirstPages firstPages;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        TOPIC.register(registry);
+    }
+
+    @AfterAll
+    static void close() {
+        TOPIC.close();
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aReconnectWithLastEventIdGetsExactlyTheMissedEventsInOrder() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = new TimelineEvents(tid).post("u1", "One", "one");
+        TOPIC.send(events.all());
+        awaitSequence(tid, 1);
+        List<String> firstSession = readStream(tid, null, 1, 1, () -> { });
+        assertThat(firstSession).containsExactly("posted 1");
+
+        for (int i = 2; i <= 6; i++) {
+            events.post("u" + i, "Update " + i, "text " + i);
+        }
+        TOPIC.send(events.all().subList(2, 7));
+        awaitSequence(tid, 6);
+
+        List<String> resumed = readStream(tid, "1", 6, 5, () -> {
+            TOPIC.send(events.correct("u6", 2, "Update 6", "text 6, corrected", "fixed").all().subList(7, 8));
+        });
+        assertThat(resumed).containsExactly("posted 2", "posted 3", "posted 4", "posted 5", "posted 6", "edited 7");
+    }
+
+    @Test
+    void theFeedCarriesTombstonesAndNeverTheRetractedText() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TOPIC.send(new TimelineEvents(tid)
+                .post("u1", "Kept", "Still standing")
+                .post("u2", "Withdrawn headline", "Withdrawn words")
+                .correct("u1", 2, "Kept", "Still standing, corrected", "fixed")
+                .retract("u2", 2, "Legal advice", "This update was withdrawn.")
+                .all());
+        awaitSequence(tid, 4);
+
+        HttpResponse<String> feed = get("/timelines/" + tid + "/feed.atom", null);
+
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/atom+xml"));
+        assertThat(feed.body()).contains("<at:deleted-entry ref=\"urn:news-timeline:update:" + tid + ":u2\"")
+                .contains("<at:comment>This update was withdrawn.</at:comment>")
+                .contains("Still standing, corrected")
+                .doesNotContain("Withdrawn words").doesNotContain("Withdrawn headline").doesNotContain("Legal advice");
+        assertThat(feed.body()).containsPattern("<published>2014-10-10T08:02:00Z</published>"
+                + "<updated>2014-10-10T08:04:00Z</updated>");
+    }
+
+    @Test
+    void anUnchangedPageIsNotModifiedAndAnEventChangesItsEntityTag() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = new TimelineEvents(tid).post("u1", "One", "one");
+        TOPIC.send(events.all());
+        awaitSequence(tid, 1);
+
+        for (String path : List.of("/api/timelines/" + tid, "/timelines/" + tid, "/timelines/" + tid + "/feed.atom")) {
+            HttpResponse<String> first = get(path, null);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age");
+            assertThat(get(path, etag).statusCode()).as(path).isEqualTo(304);
+        }
+        String before = get("/api/timelines/" + tid, null).headers().firstValue("ETag").orElseThrow();
+        FirstPages.Cached cached = firstPages.get(tid).orElseThrow();
+        assertThat(firstPages.get(tid).orElseThrow()).as("served from memory").isSameAs(cached);
+
+        TOPIC.send(events.post("u2", "Two", "two").all().subList(2, 3));
+        awaitSequence(tid, 2);
+
+        HttpResponse<String> after = get("/api/timelines/" + tid, before);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(before);
+        assertThat(json.readTree(after.body()).get("updates")).hasSize(2);
+    }
+
+    @Test
+    void aReadWithMinSequenceWaitsForTheProjectionToHaveIt() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = new TimelineEvents(tid).post("u1", "One", "one");
+        TOPIC.send(events.all());
+        awaitSequence(tid, 1);
+        events.post("u2", "Two", "two");
+
+        CompletableFuture<HttpResponse<String>> read = http.sendAsync(request("/api/timelines/" + tid + "?minSequence=2", null),
+                HttpResponse.BodyHandlers.ofString());
+        TOPIC.send(events.all().subList(2, 3));
+
+        JsonNode page = json.readTree(read.get().body());
+        assertThat(page.get("lastSequence").asLong()).isEqualTo(2);
+        assertThat(page.get("updates").findValues("id")).extracting(JsonNode::asText).containsExactly("u2", "u1");
+        assertThat(read.get().headers().firstValue("Cache-Control").orElseThrow()).contains("private");
+    }
+
+    @Test
+    void thePageEscapesWhatEditorsWrote() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TOPIC.send(new TimelineEvents(tid)
+                .post("u1", "<script>alert('headline')</script>", "<img src=x onerror=alert(1)>")
+                .all());
+        awaitSequence(tid, 1);
+
+        String page = get("/timelines/" + tid, null).body();
+
+        assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(&#39;headline&#39;)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(1)&gt;");
+        String jsonLd = page.substring(page.indexOf("application/ld+json"), page.indexOf("</script>"));
+        assertThat(jsonLd).doesNotContain("<script>").contains("\\u003cscript\\u003e");
+        assertThat(jsonLd).contains("\"@type\":\"LiveBlogPosting\"", "\"liveBlogUpdate\"", "\"datePublished\"",
+                "\"dateModified\"", "\"coverageStartTime\"");
+    }
+
+    /** Reads {@code total} events from a stream; after {@code triggerAfter} of them, runs {@code whileOpen}. */
+    private List<String> readStream(String tid, String lastEventId, int total, int triggerAfter, Runnable whileOpen)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/timelines/" + tid + "/stream")));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        } else {
+            request.uri(URI.create(url("/api/timelines/" + tid + "/stream?after=0")));
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        List<String> received = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            while (received.size() < total) {
+                String line = lines.readLine();
+                if (line.startsWith("event:")) {
+                    event = line.substring(6);
+                } else if (line.startsWith("id:")) {
+                    received.add(event + " " + line.substring(3));
+                    if (received.size() == triggerAfter) {
+                        whileOpen.run();
+                    }
+                }
+            }
+        }
+        return received;
+    }
+
+    private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
+        return http.send(request(path, ifNoneMatch), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String path, String ifNoneMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return request.build();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void awaitSequence(String tid, long sequence) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestTopic.lastSequence(jdbc, tid) >= sequence);
+    }
+}
