@@ -117,6 +117,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
                 ==================================================================================
                  News timeline is running (data in %s)
+                   Reader page:             %s/timelines/%s
                    Reader timeline (JSON):  %s/api/timelines/%s
                    Editors' API:            %s/api/timelines   (HTTP Basic)
                    Kafka (KRaft broker):    %s, topic timeline-events
@@ -125,6 +126,7 @@ public final class EmbeddedStack implements AutoCloseable {
                  Stop with Ctrl-C; the data stays for the next start.
                 ==================================================================================
                 """.formatted(dataDir.toAbsolutePath(), stack.queryUrl(), DemoStory.TIMELINE_ID,
+                stack.queryUrl(), DemoStory.TIMELINE_ID,
                 stack.commandUrl(), stack.bootstrapServers());
     }
 }
