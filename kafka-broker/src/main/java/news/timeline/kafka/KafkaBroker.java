@@ -80,10 +80,10 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("console.log").toFile()))
                     .start();
+            awaitReady();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker in " + dataDir, e);
         }
-        awaitReady();
         log.info("Kafka broker (KRaft) ready at {} with data in {}", bootstrapServers(), dataDir);
     }
 
@@ -128,7 +128,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    private void awaitReady() throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         awaitListening(deadline);
         try (Admin admin = Admin.create(Map.of(
@@ -140,14 +140,24 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
                             + "; see " + dataDir.resolve("console.log") + " and " + dataDir.resolve("broker.log"));
                 }
+                String answeringCluster;
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get();
-                    return;
+                    answeringCluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                            .clusterId().get();
                 } catch (Exception notYet) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("the Kafka broker did not become ready within "
-                                + STARTUP_TIMEOUT + "; see " + dataDir.resolve("broker.log"), notYet);
+                    answeringCluster = null;
+                }
+                if (answeringCluster != null) {
+                    if (answeringCluster.equals(clusterId())) {
+                        return;
                     }
+                    process.destroyForcibly();
+                    throw new IllegalStateException("port " + port + " is served by another Kafka cluster ("
+                            + answeringCluster + "); stop it or choose another port");
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the Kafka broker did not become ready within "
+                            + STARTUP_TIMEOUT + "; see " + dataDir.resolve("broker.log"));
                 }
             }
         }

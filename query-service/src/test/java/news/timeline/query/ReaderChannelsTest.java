@@ -179,9 +179,9 @@ class ReaderChannelsTest {
             while (received.size() < total) {
                 String line = lines.readLine();
                 if (line.startsWith("event:")) {
-                    event = line.substring(6);
+                    event = line.substring(6).strip();
                 } else if (line.startsWith("id:")) {
-                    received.add(event + " " + line.substring(3));
+                    received.add(event + " " + line.substring(3).strip());
                     if (received.size() == triggerAfter) {
                         whileOpen.run();
                     }

@@ -33,14 +33,20 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The configured accounts, read-only: not a {@code UserDetailsPasswordService}, so Spring Security does not
+     * re-hash a configured password at its own BCrypt cost after the first sign-in (and then pay that cost on every
+     * request, HTTP Basic checking the password each time).
+     */
     @Bean
     UserDetailsService users(NewsroomUsers users) {
-        return new InMemoryUserDetailsManager(users.users().stream()
+        InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(users.users().stream()
                 .map(user -> User.withUsername(user.username())
                         .password(user.password())
                         .roles(user.roles().toArray(String[]::new))
                         .build())
                 .toList());
+        return accounts::loadUserByUsername;
     }
 
     @Bean

@@ -1,12 +1,14 @@
 package news.timeline.query.live;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateEvent;
 import news.timeline.query.consuming.AppliedEventsListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The readers connected to each timeline's stream. Each applied event becomes one message, rendered once and
- * queued to every reader of its timeline; heartbeats keep idle connections (and the proxies on their way) open.
+ * The readers connected to each timeline's stream. Each applied event becomes one message, rendered and encoded
+ * once and queued to every reader of its timeline; heartbeats keep idle connections (and proxies) open.
  */
 @Component
 class LiveStreams implements AppliedEventsListener {
@@ -33,7 +35,7 @@ class LiveStreams implements AppliedEventsListener {
 
     LiveStreams(LiveMessages messages,
                 @Value("${timeline.live.queue-capacity:500}") int capacity,
-                @Value("${timeline.live.sender-threads:4}") int threads,
+                @Value("${timeline.live.sender-threads:2}") int threads,
                 @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout) {
         this.messages = messages;
         this.capacity = capacity;
@@ -45,23 +47,15 @@ class LiveStreams implements AppliedEventsListener {
         });
     }
 
-    /** A new stream, starting after {@code lastSeen}: missed events first, then live ones. */
-    SseEmitter open(String timelineId, long lastSeen) {
-        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+    /** Serves an opened stream, starting after {@code lastSeen}: missed events first, then live ones. */
+    void open(String timelineId, long lastSeen, AsyncContext connection) {
+        connection.setTimeout(streamTimeout.toMillis());
         Set<Subscriber> readers = subscribers.computeIfAbsent(timelineId, id -> ConcurrentHashMap.newKeySet());
         Subscriber[] self = new Subscriber[1];
-        Runnable remove = () -> readers.remove(self[0]);
-        self[0] = new Subscriber(emitter, sender, capacity, lastSeen, remove);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(error -> remove.run());
+        self[0] = new Subscriber(connection, sender, capacity, lastSeen, () -> readers.remove(self[0]));
+        connection.addListener(new ClosesSubscriber(self[0]));
         readers.add(self[0]);
         self[0].start(messages.after(timelineId, lastSeen));
-        return emitter;
-    }
-
-    int readers(String timelineId) {
-        return subscribers.getOrDefault(timelineId, Set.of()).size();
     }
 
     @Override
@@ -79,5 +73,29 @@ class LiveStreams implements AppliedEventsListener {
     @Scheduled(fixedDelayString = "${timeline.live.heartbeat:15s}")
     void heartbeat() {
         subscribers.values().forEach(readers -> readers.forEach(Subscriber::heartbeat));
+    }
+
+    /** The container ended the stream (client gone, timeout, error): forget the reader. */
+    private record ClosesSubscriber(Subscriber subscriber) implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            subscriber.close();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            subscriber.close();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            subscriber.close();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // nothing to do
+        }
     }
 }

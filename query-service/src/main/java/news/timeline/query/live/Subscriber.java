@@ -1,25 +1,27 @@
 package news.timeline.query.live;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import jakarta.servlet.AsyncContext;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * One reader's stream. Messages queue here and a shared sender pool writes them, one drain at a time per reader;
- * a reader whose queue outgrows {@code capacity} is too slow to keep and is dropped (its browser reconnects with
- * Last-Event-ID and catches up from the database). Live messages that arrive before {@link #start} wait behind
- * the catch-up, and whatever the catch-up already sent is skipped: no gap, no duplicate.
+ * One reader's stream. Messages queue here and a shared sender pool writes them, one drain at a time per reader,
+ * flushing once per drain (a busy reader gets its events batched). A reader whose queue outgrows {@code capacity}
+ * is too slow to keep and is dropped: its browser reconnects with Last-Event-ID and catches up from the database.
+ * Live messages that arrive before {@link #start} wait behind the catch-up, and whatever the catch-up already sent
+ * is skipped: no gap, no duplicate.
  */
 final class Subscriber {
 
-    private static final Object HEARTBEAT = new Object();
+    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private final SseEmitter emitter;
+    private final AsyncContext connection;
     private final Executor sender;
     private final int capacity;
     private final Runnable onClose;
@@ -29,8 +31,8 @@ final class Subscriber {
     private boolean closed;
     private long lastSent;
 
-    Subscriber(SseEmitter emitter, Executor sender, int capacity, long lastSeen, Runnable onClose) {
-        this.emitter = emitter;
+    Subscriber(AsyncContext connection, Executor sender, int capacity, long lastSeen, Runnable onClose) {
+        this.connection = connection;
         this.sender = sender;
         this.capacity = capacity;
         this.lastSent = lastSeen;
@@ -54,13 +56,23 @@ final class Subscriber {
         enqueue(HEARTBEAT);
     }
 
+    synchronized void close() {
+        if (!closed) {
+            closed = true;
+            queue.clear();
+            onClose.run();
+            if (!sending) {
+                complete();
+            }
+        }
+    }
+
     private void enqueue(Object item) {
         if (closed) {
             return;
         }
         if (queue.size() >= capacity) {
             close();
-            emitter.complete();
             return;
         }
         queue.add(item);
@@ -75,45 +87,48 @@ final class Subscriber {
     }
 
     private void drain() {
-        while (true) {
-            Object item;
-            synchronized (this) {
-                item = closed ? null : queue.poll();
-                if (item == null) {
-                    sending = false;
-                    return;
-                }
-            }
-            try {
-                write(item);
-            } catch (IOException | IllegalStateException gone) {
+        try {
+            OutputStream out = connection.getResponse().getOutputStream();
+            while (true) {
+                Object item;
                 synchronized (this) {
-                    close();
-                    sending = false;
+                    item = closed ? null : queue.poll();
+                    if (item == null) {
+                        out.flush();
+                        sending = false;
+                        if (closed) {
+                            complete();
+                        }
+                        return;
+                    }
                 }
-                return;
+                write(out, item);
+            }
+        } catch (IOException | IllegalStateException gone) {
+            synchronized (this) {
+                sending = false;
+                close();
             }
         }
     }
 
-    private void write(Object item) throws IOException {
+    private void write(OutputStream out, Object item) throws IOException {
         if (item instanceof LiveMessage message) {
             if (message.sequence() <= lastSent) {
                 return;
             }
             lastSent = message.sequence();
-            emitter.send(SseEmitter.event().name(message.event()).id(String.valueOf(message.sequence()))
-                    .data(message.data(), MediaType.APPLICATION_JSON));
+            out.write(message.frame());
         } else {
-            emitter.send(SseEmitter.event().comment("heartbeat"));
+            out.write((byte[]) item);
         }
     }
 
-    private void close() {
-        if (!closed) {
-            closed = true;
-            queue.clear();
-            onClose.run();
+    private void complete() {
+        try {
+            connection.complete();
+        } catch (IllegalStateException alreadyOver) {
+            // the container ended the request first (client gone, timeout)
         }
     }
 }

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Readers' figures, measured against this machine's own ceiling in the same run (docs/PERFORMANCE.md):
+#   1. latest-page requests/s: wrk on the reader API's first page, then on nginx serving the same JSON bytes;
+#   2. live-push freshness: STREAMS readers on a timeline's SSE stream while an editor posts RATE updates a second.
+# Starts the embedded stack (its own KRaft broker, H2) in a temp folder on the usual ports 9092/8081/8082, and
+# stops everything it started. Needs nginx and wrk (installed with apt-get when missing, as root).
+# Tunables: STREAMS (1000), RATE (100), WARMUP (10 s), MEASURE (30 s), WRK_THREADS (2), WRK_CONNECTIONS (50),
+#           WRK_DURATION (10s), NGINX_PORT (18080).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STREAMS="${STREAMS:-1000}"; RATE="${RATE:-100}"; WARMUP="${WARMUP:-10}"; MEASURE="${MEASURE:-30}"
+WRK_THREADS="${WRK_THREADS:-2}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-50}"; WRK_DURATION="${WRK_DURATION:-10s}"
+NGINX_PORT="${NGINX_PORT:-18080}"
+COMMAND=http://127.0.0.1:8081; QUERY=http://127.0.0.1:8082; TIMELINE=bench
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+WORK="$(mktemp -d /tmp/timeline-bench.XXXXXX)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do wait "$pid" 2>/dev/null || true; done
+  # the broker is a child of the stack: it ends with it, give it the time to
+  for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null || break; sleep 0.1; done
+  if [ "${KEEP_WORK:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+  log "installing nginx and wrk"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk >/dev/null
+fi
+for port in 9092 8081 8082 "$NGINX_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then log "port $port is taken; stop what runs there"; exit 1; fi
+done
+
+log "building"
+./mvnw -q -B install -DskipTests
+./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+./mvnw -q -B -pl embedded-stack dependency:build-classpath -Dmdep.outputFile="$WORK/stack-cp.txt" >/dev/null
+emit() { printf '%s=%s\n' "$1" "$2"; }
+emit machine.cpus "$(nproc)"
+emit java.version "$(java -version 2>&1 | head -n 1 | sed -E 's/.*"(.*)".*/\1/')"
+
+log "starting the embedded stack"
+AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g \
+  -cp "embedded-stack/target/classes:$(cat "$WORK/stack-cp.txt")" news.timeline.embedded.EmbeddedStack \
+  "$WORK/data" >"$WORK/stack.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do curl -sf "$QUERY/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "$QUERY/actuator/health" >/dev/null || { log "the stack did not start"; tail -50 "$WORK/stack.log" >&2; exit 1; }
+curl -sf -u editor:editor -H 'Content-Type: application/json' \
+  -d "{\"id\":\"$TIMELINE\",\"title\":\"Benchmark story\",\"summary\":\"Load\"}" "$COMMAND/api/timelines" >/dev/null
+
+requests_per_s() { sed -nE 's/^Requests\/sec:[[:space:]]+([0-9.]+).*/\1/p' "$1"; }
+
+log "posting a first page of 20 updates"
+for n in $(seq 1 20); do
+  curl -sf -u editor:editor -H 'Content-Type: application/json' -d "{\"headline\":\"Update $n of the story so far\",\"keyEvent\":false,\"blocks\":[{\"type\":\"paragraph\",\"text\":\"A paragraph of a live update, as long as one usually is: a sentence or two that tell what happened, who said it and where.\"},{\"type\":\"image\",\"url\":\"https://images.example.org/$n.jpg\",\"caption\":\"A caption for the picture.\",\"credit\":\"Photographer/Agency\",\"alt\":\"What the picture shows\"}]}" \
+    "$COMMAND/api/timelines/$TIMELINE/updates" >/dev/null
+done
+curl -sf "$QUERY/api/timelines/$TIMELINE?minSequence=20" >/dev/null
+
+log "latest page: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION on the reader API"
+mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
+curl -sf "$QUERY/api/timelines/$TIMELINE" -o "$WORK/nginx/html/timeline.json"
+emit page.bytes "$(stat -c %s "$WORK/nginx/html/timeline.json")"
+# a first run warms the JIT up; the second is measured
+wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" "$QUERY/api/timelines/$TIMELINE" >/dev/null
+wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "$QUERY/api/timelines/$TIMELINE" >"$WORK/wrk-api.log"
+emit page.api.requests_per_s "$(requests_per_s "$WORK/wrk-api.log")"
+emit page.api.p99 "$(awk '$1=="99%"{print $2}' "$WORK/wrk-api.log")"
+grep -q "Non-2xx" "$WORK/wrk-api.log" && { log "the API answered errors:"; cat "$WORK/wrk-api.log" >&2; }
+
+log "the same bytes from nginx"
+chmod 755 "$WORK" "$WORK/nginx" "$WORK/nginx/html"; chmod 644 "$WORK/nginx/html/timeline.json"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes $(nproc);
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
+  client_body_temp_path $WORK/nginx/tmp_body; proxy_temp_path $WORK/nginx/tmp_proxy;
+  fastcgi_temp_path $WORK/nginx/tmp_fastcgi; uwsgi_temp_path $WORK/nginx/tmp_uwsgi; scgi_temp_path $WORK/nginx/tmp_scgi;
+  types { application/json json; }
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/html; }
+}
+CONF
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+PIDS+=($!)
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$NGINX_PORT/timeline.json" >/dev/null && break; sleep 0.1; done
+wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "http://127.0.0.1:$NGINX_PORT/timeline.json" \
+  >"$WORK/wrk-nginx.log"
+emit page.nginx.requests_per_s "$(requests_per_s "$WORK/wrk-nginx.log")"
+emit page.nginx.p99 "$(awk '$1=="99%"{print $2}' "$WORK/wrk-nginx.log")"
+emit page.api_vs_nginx "$(awk -v a="$(requests_per_s "$WORK/wrk-api.log")" -v n="$(requests_per_s "$WORK/wrk-nginx.log")" \
+  'BEGIN { printf "%.2f", a / n }')"
+
+[ "$STREAMS" -gt 0 ] || exit 0
+log "freshness: $STREAMS streams, $RATE posts/s, ${WARMUP}s warm-up, ${MEASURE}s measured"
+java -Xmx1g -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.LiveFreshness \
+  "$COMMAND" "$QUERY" "$TIMELINE" "$STREAMS" "$RATE" "$WARMUP" "$MEASURE"

@@ -1,0 +1,204 @@
+package news.timeline.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Post-to-reader freshness: {@code streams} readers hold the timeline's Server-Sent Events stream open while an
+ * editor posts {@code rate} updates a second; for every reader and every post, the time from the moment the post
+ * was sent to the moment that reader received it. The readers are plain non-blocking sockets on one thread that
+ * only scan the bytes for each post's mark, so the client costs as little as it can next to the server on the same
+ * machine. Prints one {@code name=value} line per figure.
+ *
+ * <p>Arguments: commandUrl queryUrl timelineId streams rate warmupSeconds measureSeconds
+ */
+public final class LiveFreshness {
+
+    /** Each post's headline is {@code bench-N}; its rendered article carries {@code >bench-N<}. */
+    private static final byte[] MARK = ">bench-".getBytes(StandardCharsets.US_ASCII);
+
+    private final ConcurrentHashMap<Integer, Long> sentAt = new ConcurrentHashMap<>();
+    private final Histogram freshness = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+    private long deliveries;
+    private int dropped;
+    private volatile int measureFrom = Integer.MAX_VALUE;
+
+    public static void main(String[] args) throws Exception {
+        new LiveFreshness().run(URI.create(args[0]), URI.create(args[1]), args[2], Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+    }
+
+    private void run(URI command, URI query, String timelineId, int streams, int rate, int warmupSeconds,
+                     int measureSeconds) throws Exception {
+        Selector selector = Selector.open();
+        byte[] request = ("GET /api/timelines/" + timelineId + "/stream HTTP/1.1\r\nHost: " + query.getHost()
+                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < streams; i++) {
+            SocketChannel channel = SocketChannel.open(new InetSocketAddress(query.getHost(), query.getPort()));
+            channel.write(ByteBuffer.wrap(request));
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, new Carry());
+        }
+
+        int total = rate * (warmupSeconds + measureSeconds);
+        int warmup = rate * warmupSeconds;
+        measureFrom = warmup;
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(total);
+        post(command, timelineId, rate, total, failed, answered);
+
+        long expected = (long) (total - warmup) * streams;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + measureSeconds + 30L);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+        byte[] bytes = new byte[(1 << 16) + 64];
+        while (deliveries < expected && System.nanoTime() < end) {
+            selector.select(100);
+            long now = System.nanoTime();
+            for (SelectionKey key : selector.selectedKeys()) {
+                read((SocketChannel) key.channel(), (Carry) key.attachment(), key, buffer, bytes, now);
+            }
+            selector.selectedKeys().clear();
+        }
+        answered.await(10, TimeUnit.SECONDS);
+
+        print("freshness.streams", streams);
+        print("freshness.posts_per_s", rate);
+        print("freshness.posts_measured", total - warmup);
+        print("freshness.posts_failed", failed.get());
+        print("freshness.deliveries_expected", expected);
+        print("freshness.deliveries_received", deliveries);
+        print("freshness.streams_dropped", dropped);
+        print("freshness.p50_ms", millis(freshness.getValueAtPercentile(50)));
+        print("freshness.p90_ms", millis(freshness.getValueAtPercentile(90)));
+        print("freshness.p99_ms", millis(freshness.getValueAtPercentile(99)));
+        print("freshness.max_ms", millis(freshness.getMaxValue()));
+        System.exit(0);
+    }
+
+    /** An editor posting at a fixed rate; each post remembers when it was sent. */
+    private void post(URI command, String timelineId, int rate, int total, AtomicInteger failed,
+                      CountDownLatch answered) {
+        HttpClient editor = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("editor:editor".getBytes(StandardCharsets.UTF_8));
+        URI updates = command.resolve("/api/timelines/" + timelineId + "/updates");
+        AtomicInteger next = new AtomicInteger();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        clock.scheduleAtFixedRate(() -> {
+            int n = next.getAndIncrement();
+            if (n >= total) {
+                clock.shutdown();
+                return;
+            }
+            sentAt.put(n, System.nanoTime());
+            editor.sendAsync(HttpRequest.newBuilder(updates)
+                            .header("Authorization", auth).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"headline\":\"bench-" + n
+                                    + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Update number " + n
+                                    + " of the benchmark, with a sentence or two of text as a live update has.\"}]}"))
+                            .build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        if (error != null || response.statusCode() != 201) {
+                            failed.incrementAndGet();
+                        }
+                        answered.countDown();
+                    });
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+    }
+
+    private void read(SocketChannel channel, Carry carry, SelectionKey key, ByteBuffer buffer, byte[] bytes,
+                      long now) {
+        try {
+            buffer.clear();
+            int read = channel.read(buffer);
+            if (read < 0) {
+                dropped++;
+                key.cancel();
+                channel.close();
+                return;
+            }
+            System.arraycopy(carry.tail, 0, bytes, 0, carry.length);
+            buffer.flip();
+            buffer.get(bytes, carry.length, read);
+            int length = carry.length + read;
+            carry.keep(bytes, scan(bytes, length, now), length);
+        } catch (IOException e) {
+            dropped++;
+            key.cancel();
+        }
+    }
+
+    /**
+     * Counts every complete {@code >bench-N<} in the bytes read and answers where the next read must resume from:
+     * an incomplete mark at the end, or the last bytes that may start one, never a mark already counted.
+     */
+    private int scan(byte[] bytes, int length, long now) {
+        int resume = Math.max(0, length - (MARK.length - 1));
+        for (int i = 0; i + MARK.length < length; i++) {
+            if (!matches(bytes, i)) {
+                continue;
+            }
+            int n = 0;
+            int j = i + MARK.length;
+            while (j < length && bytes[j] >= '0' && bytes[j] <= '9') {
+                n = n * 10 + (bytes[j++] - '0');
+            }
+            if (j >= length) {
+                return i;
+            }
+            Long sent = sentAt.get(n);
+            if (sent != null && n >= measureFrom) {
+                freshness.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - sent), freshness.getHighestTrackableValue()));
+                deliveries++;
+            }
+            i = j;
+            resume = Math.max(resume, j);
+        }
+        return Math.min(resume, length);
+    }
+
+    private static boolean matches(byte[] bytes, int at) {
+        for (int k = 0; k < MARK.length; k++) {
+            if (bytes[at + k] != MARK[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String millis(long micros) {
+        return String.format("%.1f", micros / 1000.0);
+    }
+
+    private static void print(String name, Object value) {
+        System.out.println(name + "=" + value);
+    }
+
+    /** The last bytes of a read, which may hold the start of a mark that the next read completes. */
+    private static final class Carry {
+        private final byte[] tail = new byte[32];
+        private int length;
+
+        void keep(byte[] bytes, int from, int end) {
+            length = Math.min(tail.length, end - from);
+            System.arraycopy(bytes, end - length, tail, 0, length);
+        }
+    }
+}
