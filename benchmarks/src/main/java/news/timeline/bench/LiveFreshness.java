@@ -71,9 +71,8 @@ public final class LiveFreshness {
         byte[] bytes = new byte[(1 << 16) + 64];
         while (deliveries < expected && System.nanoTime() < end) {
             selector.select(100);
-            long now = System.nanoTime();
             for (SelectionKey key : selector.selectedKeys()) {
-                read((SocketChannel) key.channel(), (Carry) key.attachment(), key, buffer, bytes, now);
+                read((SocketChannel) key.channel(), (Carry) key.attachment(), key, buffer, bytes);
             }
             selector.selectedKeys().clear();
         }
@@ -123,11 +122,11 @@ public final class LiveFreshness {
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
     }
 
-    private void read(SocketChannel channel, Carry carry, SelectionKey key, ByteBuffer buffer, byte[] bytes,
-                      long now) {
+    private void read(SocketChannel channel, Carry carry, SelectionKey key, ByteBuffer buffer, byte[] bytes) {
         try {
             buffer.clear();
             int read = channel.read(buffer);
+            long now = System.nanoTime();
             if (read < 0) {
                 dropped++;
                 key.cancel();

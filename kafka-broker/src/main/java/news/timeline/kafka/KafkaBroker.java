@@ -3,6 +3,7 @@ package news.timeline.kafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -183,15 +183,10 @@ public final class KafkaBroker implements AutoCloseable {
     private String clusterId() throws IOException {
         Path file = dataDir.resolve("cluster.id");
         if (!Files.exists(file)) {
-            byte[] bytes = uuidBytes(UUID.randomUUID());
-            Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            // Kafka's own ids never start with '-', which the storage tool would take for an option
+            Files.writeString(file, Uuid.randomUuid().toString());
         }
         return Files.readString(file).trim();
-    }
-
-    private static byte[] uuidBytes(UUID uuid) {
-        return java.nio.ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
     }
 
     private Path writeServerProperties() throws IOException {

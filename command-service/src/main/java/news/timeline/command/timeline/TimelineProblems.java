@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -84,8 +85,9 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
                 "the timeline exists already or changed at the same moment; read it and try again");
     }
 
-    @ExceptionHandler
-    ProblemDetail storeUnavailable(EventStoreException e) {
+    /** The event store could not be reached or was too busy (no free connection): nothing was stored. */
+    @ExceptionHandler({EventStoreException.class, CannotCreateTransactionException.class})
+    ProblemDetail storeUnavailable(Exception e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
                 "the change was not stored; try again");
     }

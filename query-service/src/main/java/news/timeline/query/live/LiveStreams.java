@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The readers connected to each timeline's stream. Each applied event becomes one message, rendered and encoded
- * once and queued to every reader of its timeline; heartbeats keep idle connections (and proxies) open.
+ * once and queued to every reader of its timeline; every {@code flush-interval} the queued messages go out, so a
+ * reader waits at most that long and the machine writes once per reader per tick, however busy the night.
+ * Heartbeats keep idle connections (and proxies) open.
  */
 @Component
 class LiveStreams implements AppliedEventsListener {
@@ -68,6 +70,11 @@ class LiveStreams implements AppliedEventsListener {
             messages.of(event.timelineId(), event.sequence(), event.type(), update.updateId())
                     .ifPresent(message -> readers.forEach(reader -> reader.push(message)));
         }
+    }
+
+    @Scheduled(fixedRateString = "${timeline.live.flush-interval:20ms}")
+    void flush() {
+        subscribers.values().forEach(readers -> readers.forEach(Subscriber::flush));
     }
 
     @Scheduled(fixedDelayString = "${timeline.live.heartbeat:15s}")

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * One reader's stream. Messages queue here and a shared sender pool writes them, one drain at a time per reader,
- * flushing once per drain (a busy reader gets its events batched). A reader whose queue outgrows {@code capacity}
+ * One reader's stream. Messages queue here; on every tick of {@link LiveStreams} a shared sender pool writes
+ * what has queued, one drain at a time per reader and one flush per drain, so that a busy timeline costs one
+ * write per reader per tick rather than one per event. A reader whose queue outgrows {@code capacity}
  * is too slow to keep and is dropped: its browser reconnects with Last-Event-ID and catches up from the database.
  * Live messages that arrive before {@link #start} wait behind the catch-up, and whatever the catch-up already sent
  * is skipped: no gap, no duplicate.
@@ -56,6 +57,11 @@ final class Subscriber {
         enqueue(HEARTBEAT);
     }
 
+    /** Writes out whatever has queued since the last tick. */
+    synchronized void flush() {
+        schedule();
+    }
+
     synchronized void close() {
         if (!closed) {
             closed = true;
@@ -76,7 +82,6 @@ final class Subscriber {
             return;
         }
         queue.add(item);
-        schedule();
     }
 
     private void schedule() {
