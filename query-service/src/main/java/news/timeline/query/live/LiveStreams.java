@@ -7,6 +7,7 @@ import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateEvent;
 import news.timeline.query.consuming.AppliedEventsListener;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Heartbeats keep idle connections (and proxies) open.
  */
 @Component
-class LiveStreams implements AppliedEventsListener {
+class LiveStreams implements AppliedEventsListener, SmartLifecycle {
 
     private final LiveMessages messages;
     private final int capacity;
@@ -34,6 +35,7 @@ class LiveStreams implements AppliedEventsListener {
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final AtomicInteger senderThreads = new AtomicInteger();
     private final ExecutorService sender;
+    private volatile boolean running;
 
     LiveStreams(LiveMessages messages,
                 @Value("${timeline.live.queue-capacity:500}") int capacity,
@@ -70,6 +72,26 @@ class LiveStreams implements AppliedEventsListener {
             messages.of(event.timelineId(), event.sequence(), event.type(), update.updateId())
                     .ifPresent(message -> readers.forEach(reader -> reader.push(message)));
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for them as for
+     * unfinished requests; browsers reconnect to another instance with Last-Event-ID.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(readers -> List.copyOf(readers).forEach(Subscriber::close));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Scheduled(fixedRateString = "${timeline.live.flush-interval:20ms}")
