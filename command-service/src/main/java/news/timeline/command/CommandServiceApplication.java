@@ -2,9 +2,11 @@ package news.timeline.command;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The editors' service: commands in, events stored and published to Kafka. */
 @SpringBootApplication
+@EnableScheduling
 public class CommandServiceApplication {
 
     /** Its own config file name, so that both services can share one JVM and classpath in the embedded stack. */
