@@ -1,12 +1,11 @@
 package news.timeline.command.idempotency;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import news.timeline.command.web.CachedBodyRequest;
+import news.timeline.command.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -73,7 +71,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(new CachedBody(request, body), answer);
+            chain.doFilter(new CachedBodyRequest(request, body), answer);
         } catch (IOException | ServletException | RuntimeException e) {
             records.release(user.getName(), key);
             throw e;
@@ -91,17 +89,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static void answerAgain(Optional<IdempotencyRecords.Stored> stored, String fingerprint,
                                     HttpServletResponse response) throws IOException {
         if (stored.isEmpty()) {
-            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
-                    "a request with this Idempotency-Key is being handled; retry later");
+            inFlight(response);
             return;
         }
         IdempotencyRecords.Stored first = stored.get();
         if (!first.fingerprint().equals(fingerprint)) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                    "this Idempotency-Key was used for another request");
+            Problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                    "Idempotency-Key reused", "this Idempotency-Key was used for another request");
         } else if (first.status() == null) {
-            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
-                    "a request with this Idempotency-Key is being handled; retry later");
+            inFlight(response);
         } else {
             response.setStatus(first.status());
             if (first.location() != null) {
@@ -117,13 +113,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String type, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"urn:news-timeline:problem:" + type + "\",\"title\":\""
-                + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+    private static void inFlight(HttpServletResponse response) throws IOException {
+        Problems.write(response, HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request in flight",
+                "a request with this Idempotency-Key is being handled; retry later");
     }
 
     /** The same key must come with the same request: method, path and body. */
@@ -140,47 +132,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Scheduled(fixedDelayString = "PT1H")
     void expire() {
         records.expireBefore(clock.instant().minus(retention));
-    }
-
-    /** The request with its body read once for the fingerprint, and read again by the handler. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
-        }
     }
 }

@@ -3,6 +3,7 @@ package news.timeline.command.security;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,7 +40,8 @@ class SecurityConfiguration {
      * request, HTTP Basic checking the password each time).
      */
     @Bean
-    UserDetailsService users(NewsroomUsers users) {
+    UserDetailsService users(NewsroomUsers users, PasswordEncoder passwords, Environment environment) {
+        DemoAccounts.check(users, passwords, environment);
         InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(users.users().stream()
                 .map(user -> User.withUsername(user.username())
                         .password(user.password())

@@ -3,6 +3,7 @@ package news.timeline.command.timeline;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import news.timeline.command.web.Problems;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -21,14 +22,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.stream.Collectors;
 
 /** Every refusal as {@code application/problem+json}, naming the field or the rule; nothing was changed. */
 @RestControllerAdvice
 class TimelineProblems extends ResponseEntityExceptionHandler {
-
-    private static final String TYPES = "urn:news-timeline:problem:";
 
     @ExceptionHandler
     ProblemDetail invalidContent(InvalidContentException e) {
@@ -128,9 +126,6 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(status, type, title, detail);
     }
 }

@@ -34,6 +34,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -120,6 +125,34 @@ class TimelineApiTest {
     }
 
     @Test
+    void ofTwentyConcurrentEditsOfOneRevisionExactlyOneWins() throws Exception {
+        String tid = openTimeline();
+        String uid = json.readTree(send("editor", HttpMethod.POST, "/api/timelines/" + tid + "/updates", POST, null)
+                .getBody()).get("updateId").asText();
+        ExecutorService editors = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ResponseEntity<String>>> edits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String user = i % 2 == 0 ? "editor" : "editor2";
+            edits.add(editors.submit(() -> {
+                start.await();
+                return send(user, HttpMethod.PUT, "/api/timelines/" + tid + "/updates/" + uid, CORRECTION, "\"1\"");
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<ResponseEntity<String>> edit : edits) {
+            statuses.add(edit.get(60, TimeUnit.SECONDS).getStatusCode().value());
+        }
+        editors.shutdown();
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 412).hasSize(19);
+        assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", Long.class, tid)).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
     void badInputIsAProblemNamingTheFieldAndStoresNothing() throws Exception {
         String tid = openTimeline();
         long stored = eventsOf(tid);
@@ -132,6 +165,8 @@ class TimelineApiTest {
                 "{\"headline\":\"h\",\"blocks\":[{\"type\":\"image\",\"url\":\"ftp://x/y.jpg\"}]}", null), 400, "blocks[0].url");
         assertProblem(send("editor", HttpMethod.POST, updates, "{\"headline\":\"h\",\"keyEvent\":\"maybe\"}", null), 400, "keyEvent");
         assertProblem(send("editor", HttpMethod.POST, updates, "{not json", null), 400, null);
+        assertProblem(send("editor", HttpMethod.POST, updates, "{\"headline\":\"h\",\"blocks\":[{\"type\":\"paragraph\","
+                + "\"text\":\"" + "x".repeat(70_000) + "\"}]}", null), 413, null);
         assertProblem(send("editor", HttpMethod.PUT, updates + "/nope", CORRECTION, "\"1\""), 404, null);
         assertProblem(send("editor", HttpMethod.PUT, updates + "/nope", CORRECTION, null), 428, null);
         assertProblem(send("editor", HttpMethod.POST, "/api/timelines/no-such-timeline/updates", POST, null), 404, null);
