@@ -3,6 +3,9 @@ package news.timeline.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.EventEnvelope;
+import news.timeline.events.TimelineClosed;
+import news.timeline.events.TimelineReopened;
+import news.timeline.events.TimelineRetitled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +89,30 @@ class ProjectionTest {
         assertThat(retractedHistory.get("retracted").asBoolean()).isTrue();
         assertThat(retractedHistory.toString()).doesNotContain("balance of power").doesNotContain("Unverified");
         assertThat(retractedHistory.get("revisions").get(1).get("kind").asText()).isEqualTo("RETRACTION");
+    }
+
+    @Test
+    void aRetitledAndClosedTimelineSaysSoUntilReopened() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = new TimelineEvents(tid).post("u1", "One", "one")
+                .add(new TimelineRetitled(tid, "Rochester by-election: live", "The campaign in Kent"))
+                .add(new TimelineClosed(tid));
+        send(events.all());
+        awaitSequence(tid, 3);
+
+        JsonNode closed = get("/api/timelines/" + tid);
+        assertThat(closed.get("title").asText()).isEqualTo("Rochester by-election: live");
+        assertThat(closed.get("summary").asText()).isEqualTo("The campaign in Kent");
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closedAt").asText()).isEqualTo("2014-10-10T08:04:00Z");
+        String page = http.getForObject("/timelines/" + tid, String.class);
+        assertThat(page).contains("Live coverage ended").contains("\"coverageEndTime\":\"2014-10-10T08:04:00Z\"");
+
+        send(events.add(new TimelineReopened(tid)).all().subList(4, 5));
+        awaitSequence(tid, 4);
+        JsonNode reopened = get("/api/timelines/" + tid);
+        assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
+        assertThat(reopened.get("closedAt").isNull()).isTrue();
     }
 
     @Test

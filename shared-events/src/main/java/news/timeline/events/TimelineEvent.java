@@ -8,13 +8,17 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
  */
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TimelineOpened.class, name = "TimelineOpened"),
+        @JsonSubTypes.Type(value = TimelineRetitled.class, name = "TimelineRetitled"),
+        @JsonSubTypes.Type(value = TimelineClosed.class, name = "TimelineClosed"),
+        @JsonSubTypes.Type(value = TimelineReopened.class, name = "TimelineReopened"),
         @JsonSubTypes.Type(value = UpdatePosted.class, name = "UpdatePosted"),
         @JsonSubTypes.Type(value = UpdateEdited.class, name = "UpdateEdited"),
         @JsonSubTypes.Type(value = UpdateRetracted.class, name = "UpdateRetracted"),
         @JsonSubTypes.Type(value = UpdatePinned.class, name = "UpdatePinned"),
         @JsonSubTypes.Type(value = UpdateUnpinned.class, name = "UpdateUnpinned")
 })
-public sealed interface TimelineEvent permits TimelineOpened, UpdateEvent {
+public sealed interface TimelineEvent
+        permits TimelineOpened, TimelineRetitled, TimelineClosed, TimelineReopened, UpdateEvent {
 
     String timelineId();
 

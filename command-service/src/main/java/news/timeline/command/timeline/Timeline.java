@@ -1,7 +1,10 @@
 package news.timeline.command.timeline;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
+import news.timeline.events.TimelineReopened;
+import news.timeline.events.TimelineRetitled;
 import news.timeline.events.UpdateEdited;
 import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
@@ -34,6 +37,7 @@ class Timeline {
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Update> updates = new HashMap<>();
     private String pinnedUpdateId;
+    private boolean closed;
 
     Timeline() {
         // for event sourcing and snapshots
@@ -47,7 +51,35 @@ class Timeline {
     }
 
     @CommandHandler
+    CommandResult handle(RetitleTimeline command) {
+        ContentPolicy.checkTimeline(command.title(), command.summary());
+        apply(new TimelineRetitled(timelineId, command.title().strip(),
+                command.summary() == null ? "" : command.summary().strip()));
+        return result(null, null);
+    }
+
+    /** Closing a closed timeline changes nothing and stores nothing; so does reopening an open one. */
+    @CommandHandler
+    CommandResult handle(CloseTimeline command) {
+        if (!closed) {
+            apply(new TimelineClosed(timelineId));
+        }
+        return result(null, null);
+    }
+
+    @CommandHandler
+    CommandResult handle(ReopenTimeline command) {
+        if (closed) {
+            apply(new TimelineReopened(timelineId));
+        }
+        return result(null, null);
+    }
+
+    @CommandHandler
     CommandResult handle(PostUpdate command) {
+        if (closed) {
+            throw new TimelineClosedException(timelineId);
+        }
         if (updates.containsKey(command.updateId())) {
             throw new DuplicateUpdateException(command.updateId());
         }
@@ -115,6 +147,16 @@ class Timeline {
     @EventSourcingHandler
     void on(TimelineOpened event) {
         timelineId = event.timelineId();
+    }
+
+    @EventSourcingHandler
+    void on(TimelineClosed event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(TimelineReopened event) {
+        closed = false;
     }
 
     @EventSourcingHandler

@@ -37,6 +37,18 @@ class TimelineController {
         return ResponseEntity.created(location).body(new CommandResult(timelineId, null, null, 0));
     }
 
+    @PutMapping("/{timelineId}")
+    CommandResult retitle(@PathVariable String timelineId, @RequestBody RetitleRequest request) {
+        return commands.sendAndWait(new RetitleTimeline(timelineId, request.title(), request.summary()));
+    }
+
+    /** {@code {"status":"CLOSED"}} ends the live coverage, {@code {"status":"OPEN"}} reopens it. */
+    @PutMapping("/{timelineId}/status")
+    CommandResult status(@PathVariable String timelineId, @Valid @RequestBody StatusRequest request) {
+        return commands.sendAndWait(request.status() == StatusRequest.Status.CLOSED
+                ? new CloseTimeline(timelineId) : new ReopenTimeline(timelineId));
+    }
+
     @PostMapping("/{timelineId}/updates")
     ResponseEntity<CommandResult> post(@PathVariable String timelineId, @RequestBody Content content,
                                        UriComponentsBuilder uri) {

@@ -72,6 +72,11 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail closed(TimelineClosedException e) {
+        return problem(HttpStatus.CONFLICT, "timeline-closed", "Timeline closed", e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail duplicate(DuplicateUpdateException e) {
         return problem(HttpStatus.CONFLICT, "duplicate-update", "Update exists", e.getMessage());
     }

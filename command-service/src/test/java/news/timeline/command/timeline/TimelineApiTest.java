@@ -178,6 +178,25 @@ class TimelineApiTest {
     }
 
     @Test
+    void aClosedTimelineTakesNoPostsUntilReopenedAndCanBeRetitled() throws Exception {
+        String tid = openTimeline();
+        String status = "/api/timelines/" + tid + "/status";
+        String updates = "/api/timelines/" + tid + "/updates";
+
+        assertThat(send("editor", HttpMethod.PUT, status, "{\"status\":\"CLOSED\"}", null).getStatusCode().value())
+                .isEqualTo(200);
+        assertProblem(send("editor", HttpMethod.POST, updates, POST, null), 409, null);
+        assertProblem(send("editor", HttpMethod.PUT, status, "{\"status\":\"ENDED\"}", null), 400, "status");
+        assertThat(send("editor", HttpMethod.PUT, status, "{\"status\":\"OPEN\"}", null).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(send("editor", HttpMethod.POST, updates, POST, null).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> retitled = send("editor", HttpMethod.PUT, "/api/timelines/" + tid,
+                "{\"title\":\"Rochester by-election: live\",\"summary\":\"Kent\"}", null);
+        assertThat(retitled.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(retitled.getBody()).get("sequence").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void onlyEditorsMayIssueCommands() {
         String tid = openTimeline();
         String updates = "/api/timelines/" + tid + "/updates";

@@ -4,7 +4,10 @@ import news.timeline.events.Block;
 import news.timeline.events.Change;
 import news.timeline.events.ChangeKind;
 import news.timeline.events.Content;
+import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
+import news.timeline.events.TimelineReopened;
+import news.timeline.events.TimelineRetitled;
 import news.timeline.events.UpdateEdited;
 import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
@@ -55,6 +58,64 @@ class TimelineTest {
                     .expectException(InvalidContentException.class)
                     .expectExceptionMessage("title: is required")
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Lifecycle {
+
+        @Test
+        void retitlesATimeline() {
+            fixture.given(OPENED)
+                    .when(new RetitleTimeline(TID, " Rochester by-election ", "Kent"))
+                    .expectEvents(new TimelineRetitled(TID, "Rochester by-election", "Kent"));
+        }
+
+        @Test
+        void cannotRetitleWithoutTitle() {
+            fixture.given(OPENED)
+                    .when(new RetitleTimeline(TID, "", "Kent"))
+                    .expectException(InvalidContentException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closesAndReopensATimeline() {
+            fixture.given(OPENED)
+                    .when(new CloseTimeline(TID))
+                    .expectEvents(new TimelineClosed(TID));
+            fixture.given(OPENED, new TimelineClosed(TID))
+                    .when(new ReopenTimeline(TID))
+                    .expectEvents(new TimelineReopened(TID));
+        }
+
+        @Test
+        void closingAClosedTimelineStoresNothing() {
+            fixture.given(OPENED, new TimelineClosed(TID))
+                    .when(new CloseTimeline(TID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotPostToAClosedTimeline() {
+            fixture.given(OPENED, new TimelineClosed(TID))
+                    .when(new PostUpdate(TID, "u1", SCRUM))
+                    .expectException(TimelineClosedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void correctionsGoOnAfterClosing() {
+            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new TimelineClosed(TID))
+                    .when(new EditUpdate(TID, "u1", 1, SCRUM_FIXED, CORRECTION))
+                    .expectEvents(new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION));
+        }
+
+        @Test
+        void postsGoOnAfterReopening() {
+            fixture.given(OPENED, new TimelineClosed(TID), new TimelineReopened(TID))
+                    .when(new PostUpdate(TID, "u1", SCRUM))
+                    .expectEvents(new UpdatePosted(TID, "u1", SCRUM));
         }
     }
 

@@ -34,6 +34,9 @@ class LiveBlogJsonLd {
                 .put("datePublished", page.openedAt().toString())
                 .put("dateModified", page.updatedAt().toString())
                 .put("coverageStartTime", page.openedAt().toString());
+        if (page.closedAt() != null) {
+            blog.put("coverageEndTime", page.closedAt().toString());
+        }
         ArrayNode updates = blog.putArray("liveBlogUpdate");
         for (UpdateView update : page.updates()) {
             if (update.status() == UpdateView.Status.RETRACTED) {

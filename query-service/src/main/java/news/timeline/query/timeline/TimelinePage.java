@@ -6,15 +6,20 @@ import java.util.List;
 /**
  * A timeline and one page of its updates, newest first; the pinned update leads the first page.
  * {@code next} is the cursor for the page after this one ({@code ?before=next}), null on the last page.
- * {@code lastSequence} is the last event applied to this timeline.
+ * {@code lastSequence} is the last event applied to this timeline; {@code closedAt} is set while the live coverage
+ * has ended.
  */
 public record TimelinePage(
         String id,
         String title,
         String summary,
+        Status status,
         Instant openedAt,
         Instant updatedAt,
+        Instant closedAt,
         long lastSequence,
         List<UpdateView> updates,
         Long next) {
+
+    public enum Status { OPEN, CLOSED }
 }

@@ -2,7 +2,10 @@ package news.timeline.query.timeline;
 
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.TimelineEvent;
+import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
+import news.timeline.events.TimelineReopened;
+import news.timeline.events.TimelineRetitled;
 import news.timeline.events.UpdateEdited;
 import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
@@ -36,7 +39,16 @@ class TimelineProjection implements Projection {
                     event.actor(), timestamp(event.occurredAt()));
             return;
         }
-        if (payload instanceof UpdatePosted posted) {
+        if (payload instanceof TimelineRetitled retitled) {
+            jdbc.update("UPDATE timeline SET title = ?, summary = ? WHERE timeline_id = ?",
+                    retitled.title(), retitled.summary(), retitled.timelineId());
+        } else if (payload instanceof TimelineClosed closed) {
+            jdbc.update("UPDATE timeline SET status = 'CLOSED', closed_at = ? WHERE timeline_id = ?",
+                    timestamp(event.occurredAt()), closed.timelineId());
+        } else if (payload instanceof TimelineReopened reopened) {
+            jdbc.update("UPDATE timeline SET status = 'OPEN', closed_at = NULL WHERE timeline_id = ?",
+                    reopened.timelineId());
+        } else if (payload instanceof UpdatePosted posted) {
             jdbc.update("""
                     INSERT INTO timeline_update (timeline_id, update_id, posted_sequence, posted_at, revision, status,
                                                  headline, blocks, key_event)

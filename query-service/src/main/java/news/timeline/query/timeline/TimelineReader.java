@@ -27,13 +27,14 @@ public class TimelineReader {
 
     public Optional<TimelinePage> page(String timelineId, Long before, int limit) {
         List<TimelinePage> timelines = jdbc.query("""
-                SELECT t.timeline_id, t.title, t.summary, t.opened_at, t.updated_at, t.pinned_update_id,
-                       p.last_sequence
+                SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, t.updated_at, t.closed_at,
+                       t.pinned_update_id, p.last_sequence
                 FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
                 WHERE t.timeline_id = ?""",
                 (rs, row) -> new TimelinePage(rs.getString("timeline_id"), rs.getString("title"),
-                        rs.getString("summary"), ProjectionJson.instant(rs, "opened_at"),
-                        ProjectionJson.instant(rs, "updated_at"), rs.getLong("last_sequence"), List.of(), null),
+                        rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
+                        ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
+                        ProjectionJson.instant(rs, "closed_at"), rs.getLong("last_sequence"), List.of(), null),
                 timelineId);
         if (timelines.isEmpty()) {
             return Optional.empty();
@@ -56,8 +57,9 @@ public class TimelineReader {
         List<UpdateView> page = more ? newestFirst.subList(0, limit) : newestFirst;
         updates.addAll(page);
         Long next = more ? page.get(page.size() - 1).sequence() : null;
-        return Optional.of(new TimelinePage(timeline.id(), timeline.title(), timeline.summary(), timeline.openedAt(),
-                timeline.updatedAt(), timeline.lastSequence(), List.copyOf(updates), next));
+        return Optional.of(new TimelinePage(timeline.id(), timeline.title(), timeline.summary(), timeline.status(),
+                timeline.openedAt(), timeline.updatedAt(), timeline.closedAt(), timeline.lastSequence(),
+                List.copyOf(updates), next));
     }
 
     public Optional<UpdateView> update(String timelineId, String updateId) {

@@ -1,0 +1,5 @@
+package news.timeline.events;
+
+/** A closed timeline is live again. */
+public record TimelineReopened(String timelineId) implements TimelineEvent {
+}
