@@ -1,36 +1,34 @@
 package news.timeline.query.security;
 
+import news.timeline.accounts.NewsroomAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Readers are anonymous and may only read: the timeline, its updates and their public history, health. Nothing
- * else is served until the auditors' endpoints bring their own rules.
+ * Readers are anonymous and may only read: the timeline, its updates and their public history, the page, the feed,
+ * health. The auditors' endpoints need the AUDITOR (or ADMIN) role, signed in with HTTP Basic.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(NewsroomAccounts.class)
 class ReaderSecurity {
 
     @Bean
     SecurityFilterChain readerAccess(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/audit/**").hasAnyRole(NewsroomAccounts.AUDITOR, NewsroomAccounts.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
                                 "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
-    }
-
-    /** No accounts yet: keeps Spring Boot from generating a default user and password. */
-    @Bean
-    UserDetailsService noAccounts() {
-        return new InMemoryUserDetailsManager();
     }
 }

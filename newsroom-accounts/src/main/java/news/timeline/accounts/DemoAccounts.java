@@ -1,4 +1,4 @@
-package news.timeline.command.security;
+package news.timeline.accounts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +12,9 @@ import java.util.List;
  * An account whose password is its own name is a demo account: fine on a laptop, with a warning at every start;
  * the {@code production} profile refuses to start with one.
  */
-final class DemoAccounts {
+public final class DemoAccounts {
 
-    static final String PRODUCTION = "production";
+    public static final String PRODUCTION = "production";
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private DemoAccounts() {

@@ -1,4 +1,4 @@
-package news.timeline.command.security;
+package news.timeline.accounts;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;

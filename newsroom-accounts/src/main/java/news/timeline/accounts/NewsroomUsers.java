@@ -1,4 +1,4 @@
-package news.timeline.command.security;
+package news.timeline.accounts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -6,12 +6,12 @@ import java.util.List;
 
 /** The accounts allowed in, from configuration; passwords as encoded hashes, e.g. {@code {bcrypt}$2a$...}. */
 @ConfigurationProperties("timeline.security")
-record NewsroomUsers(List<Account> users) {
+public record NewsroomUsers(List<Account> users) {
 
-    NewsroomUsers {
+    public NewsroomUsers {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    record Account(String username, String password, List<String> roles) {
+    public record Account(String username, String password, List<String> roles) {
     }
 }
