@@ -1,5 +1,7 @@
 package news.timeline.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +75,35 @@ class AuditEventsTest {
                 .isNull();
         assertThat(http.withBasicAuth("auditor", "auditor")
                 .getForEntity("/api/audit/timelines/no-such/events", String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void auditorsSeeEveryRevisionWithRetractedTextReasonsAndWordDiffs() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TOPIC.send(new TimelineEvents(tid)
+                .post("u1", "Media scrum", "Douglas Carwswell in the scrum")
+                .correct("u1", 2, "Media scrum", "Douglas Carswell in the scrum", "Spelling of Carswell")
+                .retract("u1", 3, "Photo rights not cleared", "This update was withdrawn.")
+                .all());
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestTopic.lastSequence(jdbc, tid) >= 3);
+        String path = "/api/audit/timelines/" + tid + "/updates/u1/history";
+
+        assertThat(http.withBasicAuth("editor", "editor").getForEntity(path, String.class).getStatusCode().value())
+                .isEqualTo(403);
+        JsonNode history = new ObjectMapper().readTree(
+                http.withBasicAuth("auditor", "auditor").getForObject(path, String.class));
+
+        JsonNode revisions = history.get("revisions");
+        assertThat(revisions.findValues("kind")).extracting(JsonNode::asText)
+                .containsExactly("POSTED", "CORRECTION", "RETRACTION");
+        assertThat(revisions.get(0).get("blocks").get(0).get("text").asText()).contains("Carwswell");
+        assertThat(revisions.get(0).get("actor").asText()).isEqualTo("editor");
+        assertThat(revisions.get(1).get("diff").toString())
+                .contains("{\"op\":\"DELETE\",\"text\":\"Carwswell\"}", "{\"op\":\"INSERT\",\"text\":\"Carswell\"}");
+        assertThat(revisions.get(2).get("reason").asText()).isEqualTo("Photo rights not cleared");
+        assertThat(revisions.get(2).get("note").asText()).isEqualTo("This update was withdrawn.");
+        assertThat(http.getForObject("/api/timelines/" + tid + "/updates/u1/history", String.class))
+                .doesNotContain("Carwswell").doesNotContain("Photo rights");
     }
 
     private static List<EventEnvelope> parse(String ndjson) {
