@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -104,6 +107,44 @@ class AuditEventsTest {
         assertThat(revisions.get(2).get("note").asText()).isEqualTo("This update was withdrawn.");
         assertThat(http.getForObject("/api/timelines/" + tid + "/updates/u1/history", String.class))
                 .doesNotContain("Carwswell").doesNotContain("Photo rights");
+    }
+
+    @Test
+    void timeTravelShowsTheTimelineAsReadersSawItThen() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TOPIC.send(new TimelineEvents(tid)
+                .post("u1", "Media scrum", "Douglas Carwswell in the scrum")
+                .post("u2", "Balance of power", "Ukip could hold it")
+                .pin("u2")
+                .correct("u1", 2, "Media scrum", "Douglas Carswell in the scrum", "Spelling of Carswell")
+                .retract("u2", 2, "Unverified", "This update was withdrawn.")
+                .all());
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestTopic.lastSequence(jdbc, tid) >= 5);
+        ObjectMapper json = new ObjectMapper();
+        String path = "/api/audit/timelines/" + tid;
+
+        JsonNode beforeCorrection = json.readTree(http.withBasicAuth("auditor", "auditor")
+                .getForObject(path + "?asOf=2014-10-10T08:04:30Z", String.class));
+        assertThat(beforeCorrection.get("lastSequence").asLong()).isEqualTo(3);
+        assertThat(beforeCorrection.get("updates").findValues("id")).extracting(JsonNode::asText)
+                .containsExactly("u2", "u1");
+        assertThat(beforeCorrection.get("updates").get(0).get("pinned").asBoolean()).isTrue();
+        assertThat(beforeCorrection.toString()).contains("Carwswell", "Ukip could hold it");
+
+        HttpHeaders memento = new HttpHeaders();
+        memento.set("Accept-Datetime", "Fri, 10 Oct 2014 08:06:30 GMT");
+        ResponseEntity<String> after = http.withBasicAuth("auditor", "auditor").exchange(path, HttpMethod.GET,
+                new HttpEntity<>(memento), String.class);
+        assertThat(after.getHeaders().getFirst("Memento-Datetime")).isEqualTo("Fri, 10 Oct 2014 08:06:00 GMT");
+        JsonNode corrected = json.readTree(after.getBody());
+        assertThat(corrected.toString()).contains("Douglas Carswell in the scrum", "Spelling of Carswell")
+                .doesNotContain("Carwswell").doesNotContain("Ukip could hold it");
+        assertThat(corrected.get("updates").findValues("status")).extracting(JsonNode::asText)
+                .containsExactly("RETRACTED", "LIVE");
+        assertThat(http.withBasicAuth("auditor", "auditor").getForEntity(path + "?asOf=2014-10-10T07:00:00Z",
+                String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.getForEntity(path + "?asOf=2014-10-10T08:04:30Z", String.class).getStatusCode().value())
+                .isEqualTo(401);
     }
 
     private static List<EventEnvelope> parse(String ndjson) {

@@ -1,0 +1,67 @@
+package news.timeline.query.audit;
+
+import news.timeline.events.EventJson;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code GET /api/audit/timelines/{tid}?asOf=<instant>}: the timeline exactly as readers saw it at that instant,
+ * rebuilt from its events. Memento style too (RFC 7089): an {@code Accept-Datetime} request header instead of
+ * {@code asOf}, answered with {@code Memento-Datetime}, the time of the last change the answer includes.
+ */
+@RestController
+class TimeTravelController {
+
+    private final JdbcTemplate jdbc;
+
+    TimeTravelController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/audit/timelines/{timelineId}")
+    ResponseEntity<?> asOf(@PathVariable String timelineId,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                           Instant asOf,
+                           @RequestHeader(value = "Accept-Datetime", required = false) String acceptDatetime) {
+        Instant instant = asOf != null ? asOf : acceptDatetime != null ? httpDate(acceptDatetime) : Instant.now();
+        TimelineAsOf timeline = new TimelineAsOf();
+        jdbc.query("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND occurred_at <= ? ORDER BY sequence",
+                (RowCallbackHandler) rs -> timeline.apply(
+                        EventJson.read(rs.getString("envelope").getBytes(StandardCharsets.UTF_8))),
+                timelineId, instant.atOffset(ZoneOffset.UTC));
+        if (!timeline.existed()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId + " at " + instant);
+        }
+        return ResponseEntity.ok()
+                .header("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        timeline.lastChange().atZone(ZoneOffset.UTC)))
+                .header(HttpHeaders.VARY, "Accept-Datetime")
+                .body(timeline.page());
+    }
+
+    private static Instant httpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Accept-Datetime must be an HTTP date, e.g. Fri, 10 Oct 2014 08:05:00 GMT");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package news.timeline.query.audit;
+
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.TimelineClosed;
+import news.timeline.events.TimelineEvent;
+import news.timeline.events.TimelineOpened;
+import news.timeline.events.TimelineReopened;
+import news.timeline.events.TimelineRetitled;
+import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdatePinned;
+import news.timeline.events.UpdatePosted;
+import news.timeline.events.UpdateRetracted;
+import news.timeline.events.UpdateUnpinned;
+import news.timeline.query.timeline.TimelinePage;
+import news.timeline.query.timeline.UpdateView;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A timeline rebuilt from its events up to an instant, the way readers saw it then: titles, pins, key events, text
+ * as it stood before later corrections, updates retracted later still live, and those retracted by then as
+ * tombstones. Fed the events in order, one at a time.
+ */
+final class TimelineAsOf {
+
+    private String timelineId;
+    private String title;
+    private String summary;
+    private Instant openedAt;
+    private Instant updatedAt;
+    private Instant closedAt;
+    private long lastSequence = -1;
+    private String pinned;
+    private final Map<String, UpdateView> updates = new LinkedHashMap<>();
+
+    void apply(EventEnvelope event) {
+        TimelineEvent payload = event.payload();
+        Instant at = event.occurredAt();
+        if (payload instanceof TimelineOpened opened) {
+            timelineId = opened.timelineId();
+            title = opened.title();
+            summary = opened.summary();
+            openedAt = at;
+        } else if (payload instanceof TimelineRetitled retitled) {
+            title = retitled.title();
+            summary = retitled.summary();
+        } else if (payload instanceof TimelineClosed) {
+            closedAt = at;
+        } else if (payload instanceof TimelineReopened) {
+            closedAt = null;
+        } else if (payload instanceof UpdatePosted posted) {
+            updates.put(posted.updateId(), new UpdateView(posted.updateId(), event.sequence(), at, null, 1,
+                    UpdateView.Status.LIVE, false, posted.content().keyEvent(), posted.content().headline(),
+                    posted.content().blocks(), null, null));
+        } else if (payload instanceof UpdateEdited edited) {
+            UpdateView before = updates.get(edited.updateId());
+            updates.put(edited.updateId(), new UpdateView(before.id(), before.sequence(), before.postedAt(), at,
+                    edited.revision(), UpdateView.Status.LIVE, false, edited.content().keyEvent(),
+                    edited.content().headline(), edited.content().blocks(),
+                    new UpdateView.LastChange(edited.change().kind().name(), edited.change().note(), at), null));
+        } else if (payload instanceof UpdateRetracted retracted) {
+            UpdateView before = updates.get(retracted.updateId());
+            updates.put(retracted.updateId(), new UpdateView(before.id(), before.sequence(), before.postedAt(), at,
+                    retracted.revision(), UpdateView.Status.RETRACTED, false, false, null, null, null,
+                    new UpdateView.Retraction(retracted.publicNote(), at)));
+        } else if (payload instanceof UpdatePinned pin) {
+            pinned = pin.updateId();
+        } else if (payload instanceof UpdateUnpinned) {
+            pinned = null;
+        }
+        updatedAt = at;
+        lastSequence = event.sequence();
+    }
+
+    boolean existed() {
+        return timelineId != null;
+    }
+
+    Instant lastChange() {
+        return updatedAt;
+    }
+
+    /** Every update, newest first, the pinned one leading. */
+    TimelinePage page() {
+        List<UpdateView> ordered = updates.values().stream()
+                .map(update -> update.id().equals(pinned) ? pinned(update) : update)
+                .sorted(Comparator.comparing(UpdateView::pinned).reversed()
+                        .thenComparing(Comparator.comparingLong(UpdateView::sequence).reversed()))
+                .toList();
+        return new TimelinePage(timelineId, title, summary,
+                closedAt == null ? TimelinePage.Status.OPEN : TimelinePage.Status.CLOSED,
+                openedAt, updatedAt, closedAt, lastSequence, ordered, null);
+    }
+
+    private static UpdateView pinned(UpdateView u) {
+        return new UpdateView(u.id(), u.sequence(), u.postedAt(), u.modifiedAt(), u.revision(), u.status(), true,
+                u.keyEvent(), u.headline(), u.blocks(), u.lastChange(), u.retraction());
+    }
+}
