@@ -145,6 +145,15 @@ class AuditEventsTest {
                 String.class).getStatusCode().value()).isEqualTo(404);
         assertThat(http.getForEntity(path + "?asOf=2014-10-10T08:04:30Z", String.class).getStatusCode().value())
                 .isEqualTo(401);
+
+        JsonNode difference = json.readTree(http.withBasicAuth("auditor", "auditor").getForObject(
+                path + "/difference?from=2014-10-10T08:04:30Z&to=2014-10-10T08:06:30Z", String.class));
+        assertThat(difference.get("changes").findValues("updateId")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("u1", "u2");
+        JsonNode u1 = difference.get("changes").get(0).get("updateId").asText().equals("u1")
+                ? difference.get("changes").get(0) : difference.get("changes").get(1);
+        assertThat(u1.get("before").get("revision").asInt()).isEqualTo(1);
+        assertThat(u1.get("after").get("revision").asInt()).isEqualTo(2);
     }
 
     private static List<EventEnvelope> parse(String ndjson) {

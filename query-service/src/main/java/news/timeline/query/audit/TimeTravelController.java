@@ -1,6 +1,8 @@
 package news.timeline.query.audit;
 
 import news.timeline.events.EventJson;
+import news.timeline.query.timeline.TimelinePage;
+import news.timeline.query.timeline.UpdateView;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/audit/timelines/{tid}?asOf=<instant>}: the timeline exactly as readers saw it at that instant,
@@ -35,12 +41,45 @@ class TimeTravelController {
         this.jdbc = jdbc;
     }
 
+    /** One update whose state differs between two instants: as it was (null: not posted yet) and as it is. */
+    record Change(String updateId, UpdateView before, UpdateView after) {
+    }
+
+    /** What changed between two instants: every update that was posted, edited, retracted, pinned or unpinned. */
+    record Difference(String timelineId, Instant from, Instant to, TimelinePage.Status statusBefore,
+                      TimelinePage.Status statusAfter, List<Change> changes) {
+    }
+
+    @GetMapping("/api/audit/timelines/{timelineId}/difference")
+    Difference difference(@PathVariable String timelineId,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        TimelinePage before = rebuild(timelineId, from).page();
+        TimelinePage after = rebuild(timelineId, to).page();
+        Map<String, UpdateView> was = before.updates().stream()
+                .collect(Collectors.toMap(UpdateView::id, Function.identity()));
+        List<Change> changes = after.updates().stream()
+                .filter(update -> !update.equals(was.get(update.id())))
+                .map(update -> new Change(update.id(), was.get(update.id()), update))
+                .toList();
+        return new Difference(timelineId, from, to, before.status(), after.status(), changes);
+    }
+
     @GetMapping("/api/audit/timelines/{timelineId}")
     ResponseEntity<?> asOf(@PathVariable String timelineId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                            Instant asOf,
                            @RequestHeader(value = "Accept-Datetime", required = false) String acceptDatetime) {
         Instant instant = asOf != null ? asOf : acceptDatetime != null ? httpDate(acceptDatetime) : Instant.now();
+        TimelineAsOf timeline = rebuild(timelineId, instant);
+        return ResponseEntity.ok()
+                .header("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        timeline.lastChange().atZone(ZoneOffset.UTC)))
+                .header(HttpHeaders.VARY, "Accept-Datetime")
+                .body(timeline.page());
+    }
+
+    private TimelineAsOf rebuild(String timelineId, Instant instant) {
         TimelineAsOf timeline = new TimelineAsOf();
         jdbc.query("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND occurred_at <= ? ORDER BY sequence",
                 (RowCallbackHandler) rs -> timeline.apply(
@@ -49,11 +88,7 @@ class TimeTravelController {
         if (!timeline.existed()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId + " at " + instant);
         }
-        return ResponseEntity.ok()
-                .header("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        timeline.lastChange().atZone(ZoneOffset.UTC)))
-                .header(HttpHeaders.VARY, "Accept-Datetime")
-                .body(timeline.page());
+        return timeline;
     }
 
     private static Instant httpDate(String value) {
