@@ -2,8 +2,10 @@ package news.timeline.command;
 
 import news.timeline.kafka.SharedKafka;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,15 +18,16 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
         "spring.datasource.url=jdbc:h2:mem:command-${random.uuid};DB_CLOSE_DELAY=-1"})
+@ContextConfiguration(initializers = CommandServiceTest.SharedBroker.class)
 public @interface CommandServiceTest {
 
-    /** Points a test class at the shared broker: {@code @DynamicPropertySource static void kafka(r) {...}}. */
-    final class Kafka {
-        private Kafka() {
-        }
+    /** Points the service at the shared broker, started on first use. */
+    final class SharedBroker implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-        public static void register(DynamicPropertyRegistry registry) {
-            registry.add("timeline.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("timeline.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers())
+                    .applyTo(context);
         }
     }
 }

@@ -10,8 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -24,11 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyKeyTest {
 
     private static final String POST = "{\"headline\":\"Polls close\",\"blocks\":[]}";
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        CommandServiceTest.Kafka.register(registry);
-    }
 
     @Autowired
     TestRestTemplate http;

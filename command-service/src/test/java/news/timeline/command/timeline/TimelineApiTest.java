@@ -25,8 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,11 +53,6 @@ class TimelineApiTest {
               {"type":"image","url":"https://img.example/scrum.jpg","caption":"Douglas Carswell in the scrum",
                "credit":"ITV News","alt":"A crowd"}],
              "change":{"kind":"CORRECTION","note":"Corrected the spelling of Carswell"}}""";
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        CommandServiceTest.Kafka.register(registry);
-    }
 
     @Autowired
     TestRestTemplate http;

@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
@@ -28,11 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @CommandServiceTest
 @TestPropertySource(properties = "timeline.snapshot-every=3")
 class TimelineSnapshotTest {
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        CommandServiceTest.Kafka.register(registry);
-    }
 
     @Autowired
     CommandGateway commands;
