@@ -46,15 +46,13 @@ class Timeline {
     @CommandHandler
     Timeline(OpenTimeline command) {
         ContentPolicy.checkTimeline(command.title(), command.summary());
-        apply(new TimelineOpened(command.timelineId(), command.title().strip(),
-                command.summary() == null ? "" : command.summary().strip()));
+        apply(new TimelineOpened(command.timelineId(), command.title().strip(), summary(command.summary())));
     }
 
     @CommandHandler
     CommandResult handle(RetitleTimeline command) {
         ContentPolicy.checkTimeline(command.title(), command.summary());
-        apply(new TimelineRetitled(timelineId, command.title().strip(),
-                command.summary() == null ? "" : command.summary().strip()));
+        apply(new TimelineRetitled(timelineId, command.title().strip(), summary(command.summary())));
         return result(null, null);
     }
 
@@ -130,6 +128,10 @@ class Timeline {
             apply(new UpdateUnpinned(timelineId, unpinned));
         }
         return result(unpinned, null);
+    }
+
+    private static String summary(String summary) {
+        return summary == null ? "" : summary.strip();
     }
 
     private Update existing(String updateId) {

@@ -43,8 +43,10 @@ public class AppliedSequences implements AppliedEventsListener {
     /** Waits until the timeline has reached {@code sequence}, at most {@code timeout}; true if it has. */
     public boolean awaitAtLeast(String timelineId, long sequence, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // any database read happens here, outside the lock that the consumer thread takes to notify
+        long known = current(timelineId);
         synchronized (changed) {
-            while (current(timelineId) < sequence) {
+            while (latest.getOrDefault(timelineId, known) < sequence) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -53,10 +53,8 @@ class FirstPageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String etag = HttpCaching.etag("page", current, null, FirstPages.DEFAULT_LIMIT);
-        headers(response, current);
-        if (HttpCaching.notModified(new ServletWebRequest(request), etag)) {
-            response.setHeader(HttpHeaders.ETAG, etag);
+        if (HttpCaching.notModified(new ServletWebRequest(request), etag(current))) {
+            headers(response, current);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -65,15 +63,19 @@ class FirstPageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long sequence = cached.get().page().lastSequence();
-        headers(response, sequence);
-        response.setHeader(HttpHeaders.ETAG, HttpCaching.etag("page", sequence, null, FirstPages.DEFAULT_LIMIT));
+        headers(response, cached.get().page().lastSequence());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(cached.get().json().length);
         response.getOutputStream().write(cached.get().json());
     }
 
+    /** The same tag as {@link ReaderController} gives the first page of the default size. */
+    private static String etag(long sequence) {
+        return HttpCaching.etag("page", sequence, null, FirstPages.DEFAULT_LIMIT);
+    }
+
     private static void headers(HttpServletResponse response, long sequence) {
+        response.setHeader(HttpHeaders.ETAG, etag(sequence));
         response.setHeader(HttpHeaders.CACHE_CONTROL, HttpCaching.PUBLIC.getHeaderValue());
         response.setHeader(ReaderController.SEQUENCE_HEADER, String.valueOf(sequence));
         response.setHeader("X-Content-Type-Options", "nosniff");

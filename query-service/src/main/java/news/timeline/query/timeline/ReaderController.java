@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import news.timeline.query.consuming.AppliedSequences;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Duration;
 
 /**
- * The readers' API: the timeline newest first, one update. Responses carry an entity tag and may be kept briefly
+ * The readers' API: the timeline newest first, one update (the plain first page is served from memory by
+ * {@link FirstPageFilter} before it gets here). Responses carry an entity tag and may be kept briefly
  * by shared caches; {@code minSequence} (the sequence a command answered with) waits up to two seconds for the
  * projection to have it, so that an editor reads their own write.
  */
@@ -30,12 +30,10 @@ class ReaderController {
     static final String SEQUENCE_HEADER = "Timeline-Sequence";
 
     private final TimelineReader reader;
-    private final FirstPages firstPages;
     private final AppliedSequences sequences;
 
-    ReaderController(TimelineReader reader, FirstPages firstPages, AppliedSequences sequences) {
+    ReaderController(TimelineReader reader, AppliedSequences sequences) {
         this.reader = reader;
-        this.firstPages = firstPages;
         this.sequences = sequences;
     }
 
@@ -49,13 +47,6 @@ class ReaderController {
         long current = existing(timelineId);
         if (HttpCaching.notModified(request, HttpCaching.etag("page", current, before, limit))) {
             return notModified(HttpCaching.etag("page", current, before, limit), caching, current);
-        }
-        if (before == null && limit == FirstPages.DEFAULT_LIMIT) {
-            FirstPages.Cached cached = firstPages.get(timelineId).orElseThrow(() -> noTimeline(timelineId));
-            long sequence = cached.page().lastSequence();
-            return ResponseEntity.ok().eTag(HttpCaching.etag("page", sequence, before, limit)).cacheControl(caching)
-                    .header(SEQUENCE_HEADER, String.valueOf(sequence))
-                    .contentType(MediaType.APPLICATION_JSON).body(cached.json());
         }
         TimelinePage page = reader.page(timelineId, before, limit).orElseThrow(() -> noTimeline(timelineId));
         return ResponseEntity.ok().eTag(HttpCaching.etag("page", page.lastSequence(), before, limit))
