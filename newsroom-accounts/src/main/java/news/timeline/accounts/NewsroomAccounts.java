@@ -1,5 +1,6 @@
 package news.timeline.accounts;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,14 +9,16 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The newsroom's accounts, from configuration ({@code timeline.security.users}, demo accounts in
- * {@code newsroom-accounts.yml}), for both services: editors, auditors, admins. Imported by each service.
+ * The newsroom's staff, for both services: editors, auditors, admins. Accounts from configuration
+ * ({@code timeline.security.users}, demo accounts in {@code newsroom-accounts.yml}) or, in production, an identity
+ * provider's JWTs; see {@link NewsroomSignIn}. Imported by each service.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NewsroomUsers.class)
+@EnableConfigurationProperties({NewsroomUsers.class, TokenClaims.class})
 public class NewsroomAccounts {
 
     public static final String EDITOR = "EDITOR";
@@ -27,8 +30,7 @@ public class NewsroomAccounts {
      * at its own BCrypt cost after the first sign-in (and then pay that cost on every HTTP Basic request).
      */
     @Bean
-    UserDetailsService users(NewsroomUsers users, PasswordEncoder passwords, Environment environment) {
-        DemoAccounts.check(users, passwords, environment);
+    UserDetailsService users(NewsroomUsers users) {
         InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(users.users().stream()
                 .map(user -> User.withUsername(user.username())
                         .password(user.password())
@@ -36,6 +38,12 @@ public class NewsroomAccounts {
                         .build())
                 .toList());
         return accounts::loadUserByUsername;
+    }
+
+    @Bean
+    NewsroomSignIn newsroomSignIn(ObjectProvider<JwtDecoder> identityProvider, TokenClaims claims, NewsroomUsers users,
+                                  PasswordEncoder passwords, Environment environment) {
+        return new NewsroomSignIn(identityProvider, claims, users, passwords, environment);
     }
 
     @Bean

@@ -48,7 +48,8 @@ class ComposeFileTest {
         Map<String, Map<String, Object>> services = services();
 
         for (String service : List.of("command-service", "query-service")) {
-            String config = Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"));
+            String config = Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"))
+                    + Files.readString(ROOT.resolve("newsroom-accounts/src/main/resources/newsroom-accounts.yml"));
             Set<String> placeholders = matches(PLACEHOLDER, config);
             Set<String> profiles = matches(PROFILE, config);
             Map<String, Object> env = environment(services.get(service));

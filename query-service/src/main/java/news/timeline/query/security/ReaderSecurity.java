@@ -1,34 +1,30 @@
 package news.timeline.query.security;
 
 import news.timeline.accounts.NewsroomAccounts;
+import news.timeline.accounts.NewsroomSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Readers are anonymous and may only read: the timeline, its updates and their public history, the page, the feed,
- * health. The auditors' endpoints need the AUDITOR (or ADMIN) role, signed in with HTTP Basic.
+ * health. The auditors' endpoints need the AUDITOR (or ADMIN) role (sign-in: {@link NewsroomSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(NewsroomAccounts.class)
 class ReaderSecurity {
 
     @Bean
-    SecurityFilterChain readerAccess(HttpSecurity http) throws Exception {
-        return http
+    SecurityFilterChain readerAccess(HttpSecurity http, NewsroomSignIn signIn) throws Exception {
+        return signIn.applyTo(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/audit/**").hasAnyRole(NewsroomAccounts.AUDITOR, NewsroomAccounts.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
                                 "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
 }
