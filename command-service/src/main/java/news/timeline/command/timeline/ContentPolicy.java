@@ -78,7 +78,8 @@ final class ContentPolicy {
     }
 
     private static void required(String field, String text, int max) {
-        if (text == null || text.isBlank()) {
+        // no-break and other Unicode spaces are as empty as ASCII ones
+        if (text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
             throw new InvalidContentException(field, "is required");
         }
         optional(field, text, max);
@@ -91,14 +92,20 @@ final class ContentPolicy {
         if (text.codePointCount(0, text.length()) > max) {
             throw new InvalidContentException(field, "at most " + max + " characters");
         }
-        if (text.codePoints().anyMatch(ContentPolicy::isForbiddenControl)) {
-            throw new InvalidContentException(field, "contains control characters");
+        if (text.codePoints().anyMatch(ContentPolicy::isNotText)) {
+            throw new InvalidContentException(field, "contains characters that are not text");
         }
     }
 
-    /** Line breaks and tabs are text; other control characters only hide things from readers. */
-    private static boolean isForbiddenControl(int c) {
-        return Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t' && c != '\r';
+    /**
+     * Line breaks and tabs are text. Other control characters, noncharacters and unpaired surrogates are not, and
+     * the bidirectional overrides make text display in another order than it is stored (spoofing).
+     */
+    private static boolean isNotText(int c) {
+        return Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t' && c != '\r'
+                || Character.getType(c) == Character.SURROGATE
+                || (c & 0xFFFE) == 0xFFFE || c >= 0xFDD0 && c <= 0xFDEF
+                || c == '\u202D' || c == '\u202E';
     }
 
     private static void url(String field, String value) {

@@ -1,5 +1,6 @@
 package news.timeline.command.timeline;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -126,6 +127,13 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
             problem.setDetail(field + ": " + (mapping instanceof UnrecognizedPropertyException
                     ? "is not a field of this request"
                     : mapping instanceof MismatchedInputException ? "has the wrong type or shape" : "is malformed"));
+        } else if (e.getCause() instanceof StreamReadException unreadable && unreadable.getProcessor() != null
+                && unreadable.getProcessor().getParsingContext().getCurrentName() != null) {
+            // not JSON from here on, or a field given twice: name where the parser was
+            String field = unreadable.getProcessor().getParsingContext().pathAsPointer().toString().substring(1)
+                    .replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+            problem.setProperty("field", field);
+            problem.setDetail(field + ": " + unreadable.getOriginalMessage());
         }
         return ResponseEntity.badRequest().body(problem);
     }

@@ -182,7 +182,25 @@ class TimelineTest {
         @Test
         void cannotPostControlCharacters() {
             rejects(content("h", new Block.Quote("hidden\u0007bell", "someone")),
-                    "blocks[0].text: contains control characters");
+                    "blocks[0].text: contains characters that are not text");
+        }
+
+        @Test
+        void cannotPostTextThatDisplaysInAnotherOrderThanItIsStored() {
+            rejects(content("Resigns \u202Eetov ot\u202C today", new Block.Paragraph("p")),
+                    "headline: contains characters that are not text");
+        }
+
+        @Test
+        void cannotPostHalfACharacter() {
+            rejects(content("h", new Block.Paragraph("broken \uD83D pair")),
+                    "blocks[0].text: contains characters that are not text");
+        }
+
+        @Test
+        void cannotPostANoncharacter() {
+            rejects(content("h", new Block.Paragraph("not \uFFFF text")),
+                    "blocks[0].text: contains characters that are not text");
         }
 
         @Test
