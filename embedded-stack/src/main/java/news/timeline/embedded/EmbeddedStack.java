@@ -5,10 +5,12 @@ import news.timeline.kafka.KafkaBroker;
 import news.timeline.query.QueryServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole service on one machine with nothing but a JDK: a real Kafka broker (KRaft), the command service and
@@ -41,6 +43,9 @@ public final class EmbeddedStack implements AutoCloseable {
             ConfigurableApplicationContext query =
                     run(QueryServiceApplication.builder(), options.queryPort(), dataDir, bootstrapServers,
                             options.queryArguments());
+            // the desk reads from the query service, whose port is known only now
+            command.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-stack",
+                    Map.of("timeline.desk.reader-url", url(query))));
             EmbeddedStack stack = new EmbeddedStack(broker, bootstrapServers, command, query);
             if (options.loadDemo()) {
                 DemoStory.loadInto(stack);
@@ -119,6 +124,7 @@ public final class EmbeddedStack implements AutoCloseable {
                  News timeline is running (data in %s)
                    Reader page:             %s/timelines/%s
                    Reader timeline (JSON):  %s/api/timelines/%s
+                   Editor desk:             %s/desk
                    Editors' API:            %s/api/timelines   (HTTP Basic)
                    Kafka (KRaft broker):    %s, topic timeline-events
                  Demo accounts (user / password), for this laptop only:
@@ -127,6 +133,6 @@ public final class EmbeddedStack implements AutoCloseable {
                 ==================================================================================
                 """.formatted(dataDir.toAbsolutePath(), stack.queryUrl(), DemoStory.TIMELINE_ID,
                 stack.queryUrl(), DemoStory.TIMELINE_ID,
-                stack.commandUrl(), stack.bootstrapServers());
+                stack.commandUrl(), stack.commandUrl(), stack.bootstrapServers());
     }
 }

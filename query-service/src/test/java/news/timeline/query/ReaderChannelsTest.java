@@ -144,6 +144,34 @@ class ReaderChannelsTest {
     }
 
     @Test
+    void anyPageMayReadTheTimelinesAndTheirUpdatesAcrossOrigins() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TOPIC.send(new TimelineEvents(tid).post("u1", "One", "one").all());
+        awaitSequence(tid, 1);
+
+        JsonNode timelines = json.readTree(get("/api/timelines", null).body());
+        assertThat(timelines.findValues("id")).extracting(JsonNode::asText).contains(tid);
+        for (String path : List.of("/api/timelines", "/api/timelines/" + tid, "/api/timelines/" + tid + "/updates/u1")) {
+            HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Origin", "http://desk.example:8081").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
+            assertThat(read.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("ETag");
+        }
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(url("/api/timelines/" + tid)))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://desk.example:8081")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "if-none-match").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("GET");
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(url("/api/timelines/" + tid)))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://desk.example:8081")
+                .header("Access-Control-Request-Method", "DELETE").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void thePageEscapesWhatEditorsWrote() throws Exception {
         String tid = "t-" + UUID.randomUUID();
         TOPIC.send(new TimelineEvents(tid)

@@ -25,6 +25,20 @@ public class TimelineReader {
         this.jdbc = jdbc;
     }
 
+    /** The most recently changed timelines first. */
+    public List<TimelineSummary> timelines(int limit) {
+        return jdbc.query("""
+                SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, t.updated_at, p.last_sequence
+                FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
+                ORDER BY t.updated_at DESC, t.timeline_id
+                LIMIT ?""",
+                (rs, row) -> new TimelineSummary(rs.getString("timeline_id"), rs.getString("title"),
+                        rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
+                        ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
+                        rs.getLong("last_sequence")),
+                limit);
+    }
+
     public Optional<TimelinePage> page(String timelineId, Long before, int limit) {
         List<TimelinePage> timelines = jdbc.query("""
                 SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, t.updated_at, t.closed_at,

@@ -1,0 +1,460 @@
+// The editor desk. Writes go to this service's API with the editor's credentials; reads come from the query
+// service's public API and its live stream. Editor text only ever reaches the page as text (textContent, value),
+// never as markup.
+'use strict';
+
+const BLOCK_FIELDS = {
+    paragraph: [['text', 'Text', 'textarea']],
+    image: [['url', 'Image URL', 'url'], ['caption', 'Caption'], ['credit', 'Credit'], ['alt', 'Alt text']],
+    quote: [['text', 'Quote', 'textarea'], ['attribution', 'Attribution']],
+    embed: [['url', 'Embed URL', 'url']],
+};
+const CHANGE_KINDS = ['CORRECTION', 'CLARIFICATION', 'UPDATE', 'TYPO'];
+
+const desk = {
+    auth: sessionStorage.getItem('desk.auth'),
+    readerUrl: null,
+    timelineId: null,
+    timeline: null,
+    updates: new Map(),   // update id -> the update as readers see it
+    items: new Map(),     // update id -> its <li>, kept across renders so open panels keep their drafts
+    stream: null,
+};
+
+// ---- small DOM helpers ----
+const $ = (selector, root = document) => root.querySelector(selector);
+
+function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+        if (name === 'text') node.textContent = value;
+        else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+        else if (value !== false && value != null) node.setAttribute(name, value === true ? '' : value);
+    }
+    node.append(...children.filter(child => child != null));
+    return node;
+}
+
+function time(instant) {
+    return instant ? new Date(instant).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '';
+}
+
+// ---- the two APIs ----
+class Refused extends Error {
+    constructor(status, problem) {
+        super(problem.detail || problem.title || ('HTTP ' + status));
+        this.status = status;
+        this.problem = problem;
+    }
+}
+
+// a refused sign-in must not open the browser's own password dialog: Spring Security leaves out
+// WWW-Authenticate for requests that say they come from a script
+const FROM_SCRIPT = {'X-Requested-With': 'XMLHttpRequest'};
+
+async function command(method, path, body, revision) {
+    const headers = {...FROM_SCRIPT, 'Authorization': desk.auth, 'Content-Type': 'application/json'};
+    if (revision) headers['If-Match'] = '"' + revision + '"';
+    if (method === 'POST') headers['Idempotency-Key'] = crypto.randomUUID();
+    const response = await fetch(path, {method, headers, body: body && JSON.stringify(body)});
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 401) signOut();
+    if (!response.ok) throw new Refused(response.status, answer);
+    return answer;
+}
+
+async function read(path) {
+    const response = await fetch(desk.readerUrl + path, {cache: 'no-cache'});
+    if (!response.ok) throw new Refused(response.status, await response.json().catch(() => ({})));
+    return response.json();
+}
+
+/** The update once the projection has at least {@code revision}: right after someone else's edit it may lag. */
+async function readUpdate(updateId, revision, minSequence) {
+    const query = minSequence != null ? '?minSequence=' + minSequence : '';
+    for (let attempt = 0; ; attempt++) {
+        const update = await read('/api/timelines/' + desk.timelineId + '/updates/' + updateId + query);
+        if (update.revision >= revision || attempt === 20) return update;
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
+// ---- signing in ----
+async function signIn(authorization) {
+    const response = await fetch('/api/me', {headers: {...FROM_SCRIPT, 'Authorization': authorization}});
+    if (response.status === 401) throw new Error('Wrong user or password.');
+    if (response.status === 403) throw new Error('This account may not edit: the desk is for editors.');
+    if (!response.ok) throw new Error('Sign-in failed: HTTP ' + response.status);
+    const me = await response.json();
+    desk.auth = authorization;
+    desk.readerUrl = me.readerUrl;
+    sessionStorage.setItem('desk.auth', authorization);
+    $('#who').textContent = 'Signed in as ' + me.user;
+    $('#sign-out').hidden = false;
+    $('#sign-in').hidden = true;
+    route();
+}
+
+function signOut() {
+    sessionStorage.removeItem('desk.auth');
+    desk.auth = null;
+    closeStream();
+    $('#who').textContent = '';
+    $('#sign-out').hidden = true;
+    $('#sign-in').hidden = false;
+    $('#timelines').hidden = true;
+    $('#timeline').hidden = true;
+}
+
+// ---- the list of timelines ----
+async function showTimelines() {
+    closeStream();
+    $('#timeline').hidden = true;
+    $('#timelines').hidden = false;
+    const list = $('#timeline-list');
+    list.replaceChildren(...(await read('/api/timelines')).map(timeline => el('li', {},
+        el('a', {href: '#timeline=' + encodeURIComponent(timeline.id), text: timeline.title}),
+        el('span', {class: 'meta', text: ' ' + timeline.status.toLowerCase() + ', ' + timeline.lastSequence
+                + ' events, last ' + new Date(timeline.updatedAt).toLocaleString()}))));
+}
+
+async function openTimeline(form) {
+    const data = new FormData(form);
+    const body = {title: data.get('title'), summary: data.get('summary')};
+    if (data.get('id')) body.id = data.get('id');
+    const opened = await command('POST', '/api/timelines', body);
+    await read('/api/timelines/' + opened.timelineId + '?minSequence=0');
+    location.hash = 'timeline=' + encodeURIComponent(opened.timelineId);
+}
+
+// ---- one timeline ----
+async function showTimeline(timelineId) {
+    if (desk.timelineId !== timelineId) {
+        closeStream();
+        desk.timelineId = timelineId;
+        desk.updates.clear();
+        desk.items.clear();
+        $('#updates').replaceChildren();
+        $('#post-form').replaceChildren(...postForm());
+    }
+    $('#timelines').hidden = true;
+    $('#timeline').hidden = false;
+    $('#reader-link').href = desk.readerUrl + '/timelines/' + encodeURIComponent(timelineId);
+    await reloadTimeline();
+    openStream();
+}
+
+async function reloadTimeline(minSequence) {
+    const query = '?limit=100' + (minSequence != null ? '&minSequence=' + minSequence : '');
+    const page = await read('/api/timelines/' + desk.timelineId + query);
+    desk.timeline = page;
+    desk.updates.clear();
+    page.updates.forEach(update => desk.updates.set(update.id, update));
+    renderTimeline();
+}
+
+function renderTimeline() {
+    const timeline = desk.timeline;
+    $('#timeline-title').textContent = timeline.title;
+    const closed = timeline.status === 'CLOSED';
+    $('#timeline-status').replaceChildren(
+        el('span', {text: closed ? 'Coverage closed. ' : 'Live. '}),
+        el('button', {type: 'button', text: closed ? 'Reopen' : 'Close coverage',
+            onclick: () => act(() => command('PUT', '/api/timelines/' + desk.timelineId + '/status',
+                {status: closed ? 'OPEN' : 'CLOSED'}), result => reloadTimeline(result.sequence))}));
+    $('#new-update').hidden = closed;
+    const ordered = [...desk.updates.values()].sort((a, b) => (b.pinned - a.pinned) || (b.sequence - a.sequence));
+    $('#updates').replaceChildren(...ordered.map(renderUpdate));
+}
+
+function renderUpdate(update) {
+    let item = desk.items.get(update.id);
+    if (!item) {
+        item = el('li', {id: 'update-' + update.id},
+            el('article', {class: 'view'}), el('div', {class: 'panel', hidden: true}));
+        desk.items.set(update.id, item);
+    }
+    const retracted = update.status === 'RETRACTED';
+    item.className = 'update' + (retracted ? ' retracted' : '');
+    item.dataset.revision = update.revision;
+    const meta = el('p', {class: 'meta'},
+        el('span', {class: 'revision', text: 'Revision ' + update.revision}),
+        el('span', {text: 'posted ' + time(update.postedAt)}),
+        update.lastChange && el('span', {text: update.lastChange.kind.toLowerCase() + ' ' + time(update.lastChange.at)
+                + (update.lastChange.note ? ': ' + update.lastChange.note : '')}),
+        update.pinned && el('span', {class: 'badge', text: 'Pinned'}),
+        update.keyEvent && el('span', {class: 'badge', text: 'Key event'}),
+        retracted && el('span', {class: 'badge', text: 'Retracted'}));
+    const body = retracted
+        ? [el('p', {class: 'tombstone', text: update.retraction.publicNote})]
+        : [el('h4', {text: update.headline}), ...update.blocks.map(renderBlock)];
+    const actions = el('div', {class: 'actions'},
+        !retracted && el('button', {type: 'button', class: 'edit', text: 'Edit', onclick: () => openEditor(update.id)}),
+        !retracted && el('button', {type: 'button', class: 'retract', text: 'Retract',
+            onclick: () => openRetraction(update.id)}),
+        !retracted && el('button', {type: 'button', class: 'pin', text: update.pinned ? 'Unpin' : 'Pin',
+            onclick: () => act(() => command(update.pinned ? 'DELETE' : 'PUT',
+                '/api/timelines/' + desk.timelineId + '/pin', {updateId: update.id}),
+                result => reloadTimeline(result.sequence))}),
+        el('button', {type: 'button', class: 'history', text: 'History', onclick: () => openHistory(update.id)}));
+    $('.view', item).replaceChildren(meta, ...body, actions);
+    return item;
+}
+
+function renderBlock(block) {
+    switch (block.type) {
+        case 'paragraph': return el('p', {class: 'block', text: block.text});
+        case 'quote': return el('blockquote', {class: 'block quote', text: block.text + (block.attribution
+            ? ' (' + block.attribution + ')' : '')});
+        case 'image': return el('p', {class: 'block image', text: '[Image] ' + (block.caption || '') + (block.credit
+            ? ' Credit: ' + block.credit : '') + ' <' + block.url + '>'});
+        default: return el('p', {class: 'block embed', text: '[Embed] ' + block.url});
+    }
+}
+
+// ---- the content editor: headline, key event, blocks ----
+function contentEditor(content) {
+    const headline = el('input', {name: 'headline', maxlength: 200, required: true});
+    headline.value = content.headline || '';
+    const keyEvent = el('input', {type: 'checkbox', name: 'keyEvent'});
+    keyEvent.checked = !!content.keyEvent;
+    const blocks = el('div', {class: 'blocks'});
+    const addBlock = block => {
+        const fieldset = el('fieldset', {class: 'block-editor', 'data-type': block.type},
+            el('legend', {text: block.type}));
+        for (const [name, label, kind] of BLOCK_FIELDS[block.type]) {
+            const input = kind === 'textarea' ? el('textarea', {name, rows: 4}) : el('input', {name, type: kind || 'text'});
+            input.value = block[name] || '';
+            fieldset.append(el('label', {}, label, input));
+        }
+        fieldset.append(el('button', {type: 'button', text: 'Remove block', onclick: () => fieldset.remove()}));
+        blocks.append(fieldset);
+    };
+    (content.blocks || [{type: 'paragraph'}]).forEach(addBlock);
+    const element = el('div', {class: 'content-editor'},
+        el('label', {}, 'Headline', headline),
+        el('label', {}, keyEvent, ' Key event'),
+        blocks,
+        el('p', {class: 'add-blocks'}, 'Add: ', ...Object.keys(BLOCK_FIELDS).map(type =>
+            el('button', {type: 'button', text: type, onclick: () => addBlock({type})}))));
+    const value = () => ({
+        headline: headline.value,
+        keyEvent: keyEvent.checked,
+        blocks: [...blocks.children].map(fieldset => {
+            const block = {type: fieldset.dataset.type};
+            for (const [name] of BLOCK_FIELDS[block.type]) {
+                const field = fieldset.querySelector('[name=' + name + ']').value;
+                if (field !== '' || name === 'text' || name === 'url') block[name] = field;
+            }
+            return block;
+        }),
+    });
+    return {element, value};
+}
+
+function postForm() {
+    const editor = contentEditor({});
+    const error = el('p', {class: 'error', role: 'alert'});
+    const form = [editor.element, el('button', {type: 'submit', text: 'Post update'}), error];
+    $('#post-form').onsubmit = async event => {
+        event.preventDefault();
+        error.textContent = '';
+        try {
+            const result = await command('POST', '/api/timelines/' + desk.timelineId + '/updates', editor.value());
+            $('#post-form').replaceChildren(...postForm());
+            await reloadTimeline(result.sequence);
+        } catch (e) {
+            error.textContent = problemText(e);
+        }
+    };
+    return form;
+}
+
+/** Text of a content, for comparing two versions word by word. */
+function plainText(content) {
+    return [content.headline, ...(content.blocks || []).map(block =>
+        [block.text, block.caption, block.credit, block.alt, block.attribution, block.url].filter(Boolean).join('\n'))]
+        .join('\n\n');
+}
+
+// ---- editing, with a stale revision kept safe ----
+function panelOf(updateId) {
+    const panel = $('.panel', desk.items.get(updateId));
+    panel.hidden = false;
+    return panel;
+}
+
+function closePanel(panel) {
+    panel.replaceChildren();
+    panel.hidden = true;
+}
+
+function openEditor(updateId) {
+    const update = desk.updates.get(updateId);
+    const panel = panelOf(updateId);
+    const draft = {basedOn: update.revision};
+    const editor = contentEditor(update);
+    const kind = el('select', {name: 'kind'}, ...CHANGE_KINDS.map(k => el('option', {value: k, text: k.toLowerCase()})));
+    const note = el('input', {name: 'note', maxlength: 1000});
+    const basis = el('p', {class: 'basis meta', text: 'Editing revision ' + draft.basedOn});
+    const conflict = el('div', {class: 'conflict', hidden: true, role: 'alert'});
+    const error = el('p', {class: 'error', role: 'alert'});
+    const save = el('button', {type: 'submit', class: 'save', text: 'Save'});
+    const form = el('form', {class: 'edit-form'}, basis, conflict, editor.element,
+        el('label', {}, 'Kind of change', kind), el('label', {}, 'Note for readers (required for a correction)', note),
+        save, el('button', {type: 'button', text: 'Cancel', onclick: () => closePanel(panel)}), error);
+    form.onsubmit = async event => {
+        event.preventDefault();
+        error.textContent = '';
+        const content = editor.value();
+        try {
+            const result = await command('PUT', '/api/timelines/' + desk.timelineId + '/updates/' + updateId,
+                {...content, change: {kind: kind.value, note: note.value || null}}, draft.basedOn);
+            closePanel(panel);
+            desk.updates.set(updateId, await readUpdate(updateId, result.revision, result.sequence));
+            renderTimeline();
+        } catch (e) {
+            if (e.status === 412) {
+                await showConflict(updateId, e.problem.currentRevision, content, draft, conflict, basis);
+            } else {
+                error.textContent = problemText(e);
+            }
+        }
+    };
+    panel.replaceChildren(form);
+    editor.element.querySelector('[name=headline]').focus();
+}
+
+/**
+ * Someone saved first. The editor's draft stays in the form; alongside it, the current text and what differs,
+ * and the choice to save the draft (merged by hand as they see fit) over the current revision.
+ */
+async function showConflict(updateId, currentRevision, mine, draft, conflict, basis) {
+    const current = await readUpdate(updateId, currentRevision);
+    desk.updates.set(updateId, current);
+    renderTimeline();
+    const theirs = current.status === 'RETRACTED' ? {headline: '', blocks: []} : current;
+    const difference = el('div', {class: 'diff'}, ...Diff.diffWords(plainText(theirs), plainText(mine)).map(part =>
+        part.added ? el('ins', {text: part.value}) : part.removed ? el('del', {text: part.value})
+            : document.createTextNode(part.value)));
+    conflict.replaceChildren(
+        el('p', {}, el('strong', {text: 'Someone else saved revision ' + current.revision
+            + ' while you were editing revision ' + draft.basedOn + '.'}),
+            ' Your draft is kept below. Merge what you need, then save over revision ' + current.revision + '.'),
+        el('h5', {text: 'Revision ' + current.revision + ' (current)'}),
+        el('div', {class: 'current-text diff', text: current.status === 'RETRACTED'
+            ? 'Retracted: ' + current.retraction.publicNote : plainText(current)}),
+        el('h5', {text: 'Difference: struck out is only in revision ' + current.revision + ', underlined only in your draft'}),
+        difference,
+        el('button', {type: 'button', class: 'rebase', text: 'Save my draft over revision ' + current.revision,
+            onclick: () => {
+                draft.basedOn = current.revision;
+                basis.textContent = 'Editing revision ' + draft.basedOn + ' (your draft, merged)';
+                conflict.hidden = true;
+                conflict.closest('form').requestSubmit();
+            }}));
+    conflict.hidden = false;
+}
+
+function openRetraction(updateId) {
+    const update = desk.updates.get(updateId);
+    const panel = panelOf(updateId);
+    const reason = el('input', {name: 'reason', required: true, maxlength: 1000});
+    const publicNote = el('input', {name: 'publicNote', required: true, maxlength: 1000,
+        value: 'This update has been withdrawn.'});
+    const error = el('p', {class: 'error', role: 'alert'});
+    const form = el('form', {class: 'retract-form'},
+        el('label', {}, 'Reason (for the audit trail)', reason),
+        el('label', {}, 'Public note (readers see this instead)', publicNote),
+        el('button', {type: 'submit', text: 'Retract revision ' + update.revision}),
+        el('button', {type: 'button', text: 'Cancel', onclick: () => closePanel(panel)}), error);
+    form.onsubmit = async event => {
+        event.preventDefault();
+        try {
+            const result = await command('POST', '/api/timelines/' + desk.timelineId + '/updates/' + updateId
+                + '/retraction', {reason: reason.value, publicNote: publicNote.value}, update.revision);
+            closePanel(panel);
+            desk.updates.set(updateId, await readUpdate(updateId, result.revision, result.sequence));
+            renderTimeline();
+        } catch (e) {
+            error.textContent = problemText(e);
+        }
+    };
+    panel.replaceChildren(form);
+}
+
+async function openHistory(updateId) {
+    const panel = panelOf(updateId);
+    const history = await read('/api/timelines/' + desk.timelineId + '/updates/' + updateId + '/history');
+    panel.replaceChildren(el('ol', {class: 'history'}, ...history.revisions.map(revision => el('li', {},
+        el('strong', {text: 'Revision ' + revision.revision + ' · ' + revision.kind.toLowerCase()}),
+        ' ' + new Date(revision.at).toLocaleString() + (revision.note ? ': ' + revision.note : ''),
+        revision.headline != null && el('div', {class: 'meta', text: revision.headline})))),
+        el('button', {type: 'button', text: 'Close', onclick: () => closePanel(panel)}));
+}
+
+// ---- other editors' changes, live ----
+function openStream() {
+    if (desk.stream) return;
+    const lastSequence = desk.timeline.lastSequence;
+    desk.stream = new EventSource(desk.readerUrl + '/api/timelines/' + desk.timelineId + '/stream?after=' + lastSequence);
+    for (const type of ['posted', 'edited', 'retracted', 'pinned', 'unpinned']) {
+        desk.stream.addEventListener(type, async event => {
+            const message = JSON.parse(event.data);
+            if (type === 'pinned' || type === 'unpinned') {
+                await reloadTimeline(message.sequence);
+                return;
+            }
+            const before = desk.updates.get(message.updateId);
+            const update = await readUpdate(message.updateId, 0, message.sequence);
+            desk.updates.set(update.id, update);
+            renderTimeline();
+            const form = $('.edit-form', desk.items.get(update.id));
+            if (form && before && update.revision > before.revision) {
+                $('.basis', form).replaceChildren(el('span', {class: 'changed-elsewhere',
+                    text: 'Changed by someone else: now at revision ' + update.revision + '. '}),
+                    'Your draft is based on an older revision; saving will show you the difference.');
+            }
+        });
+    }
+}
+
+function closeStream() {
+    if (desk.stream) desk.stream.close();
+    desk.stream = null;
+    desk.timelineId = null;
+}
+
+// ---- plumbing ----
+function problemText(e) {
+    const field = e.problem && e.problem.field ? e.problem.field + ': ' : '';
+    return field && e.problem.detail && e.problem.detail.startsWith(field) ? e.problem.detail : field + e.message;
+}
+
+async function act(action, then) {
+    try {
+        await then(await action());
+    } catch (e) {
+        alert(problemText(e));
+    }
+}
+
+function route() {
+    if (!desk.auth) return;
+    const match = location.hash.match(/^#timeline=(.+)$/);
+    (match ? showTimeline(decodeURIComponent(match[1])) : showTimelines()).catch(e => alert(problemText(e)));
+}
+
+$('#sign-in-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const data = new FormData(event.target);
+    signIn('Basic ' + btoa(unescape(encodeURIComponent(data.get('username') + ':' + data.get('password')))))
+        .catch(e => { $('#sign-in-form .error').textContent = e.message; });
+});
+$('#open-form').addEventListener('submit', event => {
+    event.preventDefault();
+    openTimeline(event.target).catch(e => { $('#open-form .error').textContent = problemText(e); });
+});
+$('#sign-out').addEventListener('click', signOut);
+window.addEventListener('hashchange', route);
+if (desk.auth) signIn(desk.auth).catch(signOut);
