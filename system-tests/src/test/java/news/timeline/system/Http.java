@@ -40,16 +40,37 @@ final class Http {
 
     /** A command as {@code user} (whose demo password is the user name). */
     Response send(String user, String method, String url, String json, String ifMatch) {
+        return send(request(user, method, url, json, ifMatch));
+    }
+
+    /** Only the status of a request by {@code user} (null: anonymous); the body, maybe an endless stream, unread. */
+    int status(String user, String method, String url, String json, String ifMatch) {
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request(user, method, url, json, ifMatch)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest.Builder request(String user, String method, String url, String json, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return send(request);
+        return request;
     }
 
     private Response send(HttpRequest.Builder request) {

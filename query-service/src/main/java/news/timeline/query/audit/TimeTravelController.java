@@ -45,7 +45,10 @@ class TimeTravelController {
     record Change(String updateId, UpdateView before, UpdateView after) {
     }
 
-    /** What changed between two instants: every update that was posted, edited, retracted, pinned or unpinned. */
+    /**
+     * What changed between two instants: every update posted, edited, retracted, pinned or unpinned.
+     * {@code statusBefore} is null when the timeline did not exist yet at {@code from}.
+     */
     record Difference(String timelineId, Instant from, Instant to, TimelinePage.Status statusBefore,
                       TimelinePage.Status statusAfter, List<Change> changes) {
     }
@@ -54,15 +57,18 @@ class TimeTravelController {
     Difference difference(@PathVariable String timelineId,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        TimelinePage before = rebuild(timelineId, from).page();
+        // before the timeline was opened, everything it holds at the later instant is a change
+        TimelineAsOf earlier = replay(timelineId, from);
+        TimelinePage before = earlier.existed() ? earlier.page() : null;
         TimelinePage after = rebuild(timelineId, to).page();
-        Map<String, UpdateView> was = before.updates().stream()
+        Map<String, UpdateView> was = before == null ? Map.of() : before.updates().stream()
                 .collect(Collectors.toMap(UpdateView::id, Function.identity()));
         List<Change> changes = after.updates().stream()
                 .filter(update -> !update.equals(was.get(update.id())))
                 .map(update -> new Change(update.id(), was.get(update.id()), update))
                 .toList();
-        return new Difference(timelineId, from, to, before.status(), after.status(), changes);
+        return new Difference(timelineId, from, to, before == null ? null : before.status(), after.status(),
+                changes);
     }
 
     @GetMapping("/api/audit/timelines/{timelineId}")
@@ -80,14 +86,19 @@ class TimeTravelController {
     }
 
     private TimelineAsOf rebuild(String timelineId, Instant instant) {
+        TimelineAsOf timeline = replay(timelineId, instant);
+        if (!timeline.existed()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId + " at " + instant);
+        }
+        return timeline;
+    }
+
+    private TimelineAsOf replay(String timelineId, Instant instant) {
         TimelineAsOf timeline = new TimelineAsOf();
         jdbc.query("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND occurred_at <= ? ORDER BY sequence",
                 (RowCallbackHandler) rs -> timeline.apply(
                         EventJson.read(rs.getString("envelope").getBytes(StandardCharsets.UTF_8))),
                 timelineId, instant.atOffset(ZoneOffset.UTC));
-        if (!timeline.existed()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId + " at " + instant);
-        }
         return timeline;
     }
 
