@@ -6,6 +6,9 @@ public final class EventMetadata {
     /** The signed-in user who issued the command. */
     public static final String ACTOR = "actor";
 
+    /** The hash of the timeline's event before this one, set by the aggregate before the event is stored. */
+    public static final String PREVIOUS_HASH = "previousHash";
+
     private EventMetadata() {
     }
 }

@@ -1,5 +1,6 @@
 package news.timeline.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -9,9 +10,12 @@ import java.time.Instant;
  * One event as it travels on the {@link Topics#TIMELINE_EVENTS} topic: who did what, when, and where it
  * stands in its timeline. {@code sequence} starts at 0 with {@link TimelineOpened} and has no gaps, so a
  * consumer can tell a duplicate (already seen) from a loss (a gap). The {@code type} field names the
- * payload's type, as {@link TimelineEvent} lists them.
+ * payload's type, as {@link TimelineEvent} lists them. {@code previousHash} is the {@code hash} of the event
+ * before it in the same timeline (none for the first), recorded before the event was stored; {@code hash} is this
+ * event's own, see {@link EventChain}: together they prove that no event was changed, removed or slipped in since.
  */
-@JsonPropertyOrder({"schemaVersion", "eventId", "timelineId", "sequence", "occurredAt", "actor", "payload"})
+@JsonPropertyOrder({"schemaVersion", "eventId", "timelineId", "sequence", "occurredAt", "actor", "payload",
+        "previousHash", "hash"})
 public record EventEnvelope(
         int schemaVersion,
         String eventId,
@@ -20,15 +24,26 @@ public record EventEnvelope(
         Instant occurredAt,
         String actor,
         @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
-        TimelineEvent payload) {
+        TimelineEvent payload,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String previousHash,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String hash) {
 
     /** The schema version every event type is written with today. */
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
+    /** An event not (yet) linked into its timeline's chain. */
     public static EventEnvelope of(String eventId, long sequence, Instant occurredAt, String actor,
                                    TimelineEvent payload) {
         return new EventEnvelope(CURRENT_SCHEMA_VERSION, eventId, payload.timelineId(), sequence, occurredAt,
-                actor, payload);
+                actor, payload, null, null);
+    }
+
+    /** This event linked after the one whose hash is {@code previousHash} (null: the first), with its own hash. */
+    public EventEnvelope chainedTo(String previousHash) {
+        EventEnvelope linked = new EventEnvelope(schemaVersion, eventId, timelineId, sequence, occurredAt, actor,
+                payload, previousHash, null);
+        return new EventEnvelope(schemaVersion, eventId, timelineId, sequence, occurredAt, actor, payload,
+                previousHash, EventChain.hash(EventJson.mapper().valueToTree(linked)));
     }
 
     public String type() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.EventMetadata;
 import news.timeline.events.EventJson;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -21,12 +22,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
  * Axon's JDBC event store on the tables that Flyway creates (snake_case names, bytea on PostgreSQL), snapshots,
  * an aggregate cache, and the metadata that travels from each command to its events.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
+
+    static {
+        // The store keeps an event's time to the millisecond, and the aggregate hashes each event (its time
+        // included) before it is stored: stamp events to the millisecond from the start, so both see the same time.
+        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
 
     @Bean
     EventSchema eventSchema() {

@@ -49,9 +49,10 @@ class KafkaPublisher {
 
     @EventHandler
     void publish(TimelineEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence,
-                 @Timestamp Instant occurredAt, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+                 @Timestamp Instant occurredAt, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                 @MetaDataValue(EventMetadata.PREVIOUS_HASH) String previousHash) {
         topic.ensureExists();
-        EventEnvelope envelope = EventEnvelope.of(eventId, sequence, occurredAt, actor, event);
+        EventEnvelope envelope = EventEnvelope.of(eventId, sequence, occurredAt, actor, event).chainedTo(previousHash);
         pendingAcks().add(producer.send(record(envelope)));
     }
 

@@ -20,7 +20,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.HashMap;
 import java.util.Map;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
@@ -38,6 +37,8 @@ class Timeline {
     private Map<String, Update> updates = new HashMap<>();
     private String pinnedUpdateId;
     private boolean closed;
+    @AggregateMember
+    private HashChain chain = new HashChain();
 
     Timeline() {
         // for event sourcing and snapshots
@@ -46,13 +47,13 @@ class Timeline {
     @CommandHandler
     Timeline(OpenTimeline command) {
         ContentPolicy.checkTimeline(command.title(), command.summary());
-        apply(new TimelineOpened(command.timelineId(), command.title().strip(), summary(command.summary())));
+        chain.append(new TimelineOpened(command.timelineId(), command.title().strip(), summary(command.summary())));
     }
 
     @CommandHandler
     CommandResult handle(RetitleTimeline command) {
         ContentPolicy.checkTimeline(command.title(), command.summary());
-        apply(new TimelineRetitled(timelineId, command.title().strip(), summary(command.summary())));
+        chain.append(new TimelineRetitled(timelineId, command.title().strip(), summary(command.summary())));
         return result(null, null);
     }
 
@@ -60,7 +61,7 @@ class Timeline {
     @CommandHandler
     CommandResult handle(CloseTimeline command) {
         if (!closed) {
-            apply(new TimelineClosed(timelineId));
+            chain.append(new TimelineClosed(timelineId));
         }
         return result(null, null);
     }
@@ -68,7 +69,7 @@ class Timeline {
     @CommandHandler
     CommandResult handle(ReopenTimeline command) {
         if (closed) {
-            apply(new TimelineReopened(timelineId));
+            chain.append(new TimelineReopened(timelineId));
         }
         return result(null, null);
     }
@@ -82,7 +83,7 @@ class Timeline {
             throw new DuplicateUpdateException(command.updateId());
         }
         ContentPolicy.check(command.content());
-        apply(new UpdatePosted(timelineId, command.updateId(), command.content()));
+        chain.append(new UpdatePosted(timelineId, command.updateId(), command.content()));
         return result(command.updateId(), 1);
     }
 
@@ -91,7 +92,7 @@ class Timeline {
         int revision = existing(command.updateId()).nextRevision(command.basedOnRevision());
         ContentPolicy.check(command.content());
         ContentPolicy.check(command.change());
-        apply(new UpdateEdited(timelineId, command.updateId(), revision, command.content(), command.change()));
+        chain.append(new UpdateEdited(timelineId, command.updateId(), revision, command.content(), command.change()));
         return result(command.updateId(), revision);
     }
 
@@ -100,9 +101,9 @@ class Timeline {
         int revision = existing(command.updateId()).nextRevision(command.basedOnRevision());
         ContentPolicy.checkRetraction(command.reason(), command.publicNote());
         if (command.updateId().equals(pinnedUpdateId)) {
-            apply(new UpdateUnpinned(timelineId, pinnedUpdateId));
+            chain.append(new UpdateUnpinned(timelineId, pinnedUpdateId));
         }
-        apply(new UpdateRetracted(timelineId, command.updateId(), revision,
+        chain.append(new UpdateRetracted(timelineId, command.updateId(), revision,
                 command.reason().strip(), command.publicNote().strip()));
         return result(command.updateId(), revision);
     }
@@ -113,9 +114,9 @@ class Timeline {
         existing(command.updateId()).checkLive();
         if (!command.updateId().equals(pinnedUpdateId)) {
             if (pinnedUpdateId != null) {
-                apply(new UpdateUnpinned(timelineId, pinnedUpdateId));
+                chain.append(new UpdateUnpinned(timelineId, pinnedUpdateId));
             }
-            apply(new UpdatePinned(timelineId, command.updateId()));
+            chain.append(new UpdatePinned(timelineId, command.updateId()));
         }
         return result(command.updateId(), null);
     }
@@ -125,7 +126,7 @@ class Timeline {
     CommandResult handle(UnpinUpdate command) {
         String unpinned = pinnedUpdateId;
         if (unpinned != null) {
-            apply(new UpdateUnpinned(timelineId, unpinned));
+            chain.append(new UpdateUnpinned(timelineId, unpinned));
         }
         return result(unpinned, null);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.CommandServiceTest;
 import news.timeline.events.CloudEventHeaders;
+import news.timeline.events.EventChain;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
 import news.timeline.events.Topics;
@@ -89,6 +90,10 @@ class TimelineApiTest {
                 "TimelineOpened", "UpdatePosted", "UpdateEdited", "UpdatePinned", "UpdateUnpinned", "UpdateRetracted");
         assertThat(records).extracting(r -> EventJson.read(r.value()).sequence()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(records).extracting(ConsumerRecord::key).containsOnly(tid);
+        EventChain.Verifier chain = new EventChain.Verifier().acceptAll(records.stream()
+                .map(r -> tree(r.value())).iterator());
+        assertThat(chain.broken()).as("every event carries its predecessor's hash").isEmpty();
+        assertThat(chain.verifiedEvents()).isEqualTo(6);
         EventEnvelope edit = EventJson.read(records.get(2).value());
         assertThat(edit.actor()).isEqualTo("editor2");
         assertThat(((UpdateEdited) edit.payload()).change().note()).isEqualTo("Corrected the spelling of Carswell");
@@ -208,6 +213,14 @@ class TimelineApiTest {
     private long eventsOf(String tid) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, tid);
+    }
+
+    private JsonNode tree(byte[] value) {
+        try {
+            return json.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,6 +1,9 @@
 package news.timeline.command.timeline;
 
 import news.timeline.command.CommandServiceTest;
+import news.timeline.command.EventMetadata;
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.TimelineEvent;
 import news.timeline.events.Block;
 import news.timeline.events.Change;
 import news.timeline.events.ChangeKind;
@@ -22,7 +25,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A timeline reloaded from its snapshot (Jackson, as stored) keeps every rule's state. */
+/** A timeline reloaded from its snapshot (Jackson, as stored) keeps every rule's state and its hash chain. */
 @CommandServiceTest
 @TestPropertySource(properties = "timeline.snapshot-every=3")
 class TimelineSnapshotTest {
@@ -60,5 +63,16 @@ class TimelineSnapshotTest {
         assertThat(repin.sequence()).as("pinning the pinned update again stores nothing").isEqualTo(6);
         CommandResult edit = commands.sendAndWait(new EditUpdate(tid, "u1", 2, content, new Change(ChangeKind.TYPO, null)));
         assertThat(edit.revision()).isEqualTo(3);
+
+        List<? extends DomainEventMessage<?>> stored = storage.readEvents(tid).asStream().toList();
+        assertThat(stored.get(7).getMetaData().get(EventMetadata.PREVIOUS_HASH))
+                .as("the event after the snapshot links to the last one before it")
+                .isEqualTo(envelope(stored.get(6)).chainedTo((String) stored.get(6).getMetaData()
+                        .get(EventMetadata.PREVIOUS_HASH)).hash());
+    }
+
+    private static EventEnvelope envelope(DomainEventMessage<?> event) {
+        return EventEnvelope.of(event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp(),
+                (String) event.getMetaData().get(EventMetadata.ACTOR), (TimelineEvent) event.getPayload());
     }
 }

@@ -65,7 +65,7 @@ class EventApplier {
                         + last + " to " + event.sequence() + " at " + partition + "@" + record.offset()
                         + ": events are missing");
             }
-            projections.forEach(projection -> projection.apply(event));
+            projections.forEach(projection -> projection.apply(event, record.value()));
             lastApplied.put(event.timelineId(), event.sequence());
             appliedEvents.add(event);
         }

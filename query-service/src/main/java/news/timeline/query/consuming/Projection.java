@@ -5,8 +5,9 @@ import news.timeline.events.EventEnvelope;
 /**
  * A read model built from events. {@link #apply} runs inside the transaction that also records the event's
  * offset and its timeline's position, and only for the next event of its timeline: never twice, never skipping.
+ * {@code json} is the event exactly as it arrived, fields this reader does not know included.
  */
 public interface Projection {
 
-    void apply(EventEnvelope event);
+    void apply(EventEnvelope event, byte[] json);
 }

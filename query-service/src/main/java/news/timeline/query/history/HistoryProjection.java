@@ -2,7 +2,6 @@ package news.timeline.query.history;
 
 import news.timeline.events.Content;
 import news.timeline.events.EventEnvelope;
-import news.timeline.events.EventJson;
 import news.timeline.events.TimelineEvent;
 import news.timeline.events.UpdateEdited;
 import news.timeline.events.UpdateEvent;
@@ -31,14 +30,14 @@ class HistoryProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope event) {
+    public void apply(EventEnvelope event, byte[] json) {
         jdbc.update("""
                 INSERT INTO audit_entry (timeline_id, sequence, event_id, type, actor, occurred_at, update_id, envelope)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.timelineId(), event.sequence(), event.eventId(), event.type(), event.actor(),
                 timestamp(event.occurredAt()),
                 event.payload() instanceof UpdateEvent update ? update.updateId() : null,
-                new String(EventJson.write(event), StandardCharsets.UTF_8));
+                new String(json, StandardCharsets.UTF_8));
         TimelineEvent payload = event.payload();
         if (payload instanceof UpdatePosted posted) {
             revision(event, posted.updateId(), 1, POSTED, posted.content(), null, null);

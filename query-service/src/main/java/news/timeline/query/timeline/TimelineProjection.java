@@ -29,7 +29,7 @@ class TimelineProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope event) {
+    public void apply(EventEnvelope event, byte[] json) {
         TimelineEvent payload = event.payload();
         if (payload instanceof TimelineOpened opened) {
             jdbc.update("""
