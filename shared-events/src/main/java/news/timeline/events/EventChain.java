@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -73,9 +75,21 @@ public final class EventChain {
         }
     }
 
-    /** Checks one timeline's events, fed in sequence order, and stops at the first that breaks the chain. */
+    /**
+     * Checks one timeline's events, fed in sequence order, and stops at the first that breaks the chain. An event
+     * delivered again (at-least-once delivery), identical to one of the last {@value #REMEMBERED} verified, is
+     * recognised and skipped.
+     */
     public static final class Verifier {
 
+        private static final int REMEMBERED = 10_000;
+
+        private final Map<Long, String> recentHashes = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
         private long events;
         private String head;
         private Break broken;
@@ -88,10 +102,13 @@ public final class EventChain {
             long sequence = envelope.path("sequence").asLong(-1);
             String recorded = text(envelope, HASH);
             String recomputed = hash(envelope);
-            if (sequence != events) {
-                broken = new Break(events, sequence > events
-                        ? "missing: the next event in the log is sequence " + sequence
-                        : "out of order: sequence " + sequence + " where " + events + " belongs");
+            if (sequence < events && recomputed.equals(recorded) && recorded.equals(recentHashes.get(sequence))) {
+                return Optional.empty();
+            }
+            if (sequence < events) {
+                broken = new Break(sequence, "a second, different event with this sequence");
+            } else if (sequence > events) {
+                broken = new Break(events, "missing: the next event in the log is sequence " + sequence);
             } else if (!recomputed.equals(recorded)) {
                 broken = new Break(sequence, "changed since it was recorded: its content hashes to " + recomputed
                         + ", it was recorded as " + recorded);
@@ -102,6 +119,7 @@ public final class EventChain {
                         + " hashing to " + text(envelope, PREVIOUS_HASH) + ", this one hashes to " + head);
             } else {
                 head = recorded;
+                recentHashes.put(sequence, recorded);
                 events++;
             }
             return Optional.ofNullable(broken);

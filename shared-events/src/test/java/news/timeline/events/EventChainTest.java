@@ -76,6 +76,20 @@ class EventChainTest {
     }
 
     @Test
+    void anEventDeliveredTwiceIsTheSameEventButAnotherAtItsSequenceIsNot() {
+        List<JsonNode> redelivered = new ArrayList<>(goldenChain());
+        redelivered.addAll(4, redelivered.subList(2, 4));
+        List<JsonNode> forged = new ArrayList<>(goldenChain());
+        ObjectNode other = forged.get(2).deepCopy();
+        other.put("actor", "someone-else");
+        other.put("hash", EventChain.hash(other));
+        forged.add(4, other);
+
+        assertThat(new EventChain.Verifier().acceptAll(redelivered.iterator()).expectEvents(9).broken()).isEmpty();
+        assertThat(verify(forged)).isEqualTo(2);
+    }
+
+    @Test
     void aRemovedEventIsReportedWhereItIsMissing() {
         List<JsonNode> middle = new ArrayList<>(goldenChain());
         middle.remove(5);

@@ -38,7 +38,8 @@ class ReadmeWalkthroughTest {
             String reads = run(stack, block(readme, "walkthrough:read"));
 
             assertThat(reads).contains("This update was withdrawn: the quote could not be confirmed.",
-                    "Corrected the spelling of Douglas Carswell's name.", "\"kind\":\"POSTED\"", "Vote delayed");
+                    "Corrected the spelling of Douglas Carswell's name.", "\"kind\":\"POSTED\"", "Vote delayed",
+                    "\"intact\":true");
             assertThat(reads).doesNotContain("We will balance the books");
         }
     }
