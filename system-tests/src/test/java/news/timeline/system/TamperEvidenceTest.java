@@ -5,7 +5,7 @@ import news.timeline.embedded.EmbeddedStack;
 import news.timeline.embedded.StackOptions;
 import news.timeline.events.Topics;
 import news.timeline.kafka.SharedKafka;
-import news.timeline.verify.VerifyChain;
+import news.timeline.tools.TimelineTools;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -63,7 +63,7 @@ class TamperEvidenceTest {
         assertThat(verified.get("intact").asBoolean()).isTrue();
         assertThat(verified.get("verifiedEvents").asLong()).isEqualTo(4);
         Cli intact = cli(Topics.TIMELINE_EVENTS, tid);
-        assertThat(intact.exit()).isEqualTo(VerifyChain.INTACT);
+        assertThat(intact.exit()).isEqualTo(TimelineTools.SUCCESS);
         assertThat(intact.out()).isEqualTo(tid + ": intact, 4 events, head " + verified.get("head").asText() + "\n");
 
         // the projection's copy of the post is made to say what the correction later fixed
@@ -79,7 +79,7 @@ class TamperEvidenceTest {
         String copy = "tampered-" + UUID.randomUUID();
         copyTimeline(tid, copy, "Carwswell", "Carswell");
         Cli broken = cli(copy, tid);
-        assertThat(broken.exit()).isEqualTo(VerifyChain.BROKEN);
+        assertThat(broken.exit()).isEqualTo(TimelineTools.FAILURE);
         assertThat(broken.out()).startsWith(tid + ": BROKEN at sequence 1: changed since it was recorded");
     }
 
@@ -109,10 +109,10 @@ class TamperEvidenceTest {
     private record Cli(int exit, String out) {
     }
 
-    private static Cli cli(String topic, String tid) {
+    private static Cli cli(String topic, String tid) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = VerifyChain.run(new String[]{"--bootstrap-servers", stack.bootstrapServers(), "--topic", topic,
-                "--timeline", tid}, new PrintStream(out, true), System.err);
+        int exit = TimelineTools.run(new String[]{"verify-chain", "--bootstrap-servers", stack.bootstrapServers(),
+                "--topic", topic, "--timeline", tid}, new PrintStream(out, true), System.err);
         return new Cli(exit, out.toString());
     }
 

@@ -1,6 +1,7 @@
 package news.timeline.query.consuming;
 
 import news.timeline.events.EventEnvelope;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A read model built from events. {@link #apply} runs inside the transaction that also records the event's
@@ -10,4 +11,7 @@ import news.timeline.events.EventEnvelope;
 public interface Projection {
 
     void apply(EventEnvelope event, byte[] json);
+
+    /** The same projection writing through another {@code JdbcTemplate}: how a rebuild fills fresh tables. */
+    Projection into(JdbcTemplate jdbc);
 }

@@ -21,7 +21,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Reads the events topic and hands each partition's records to the {@link EventApplier}. Positions come from the
@@ -40,6 +45,7 @@ class ProjectionConsumer implements SmartLifecycle {
     private final EventApplier applier;
     private final OffsetStore offsets;
     private final Map<TopicPartition, String> halted = new ConcurrentHashMap<>();
+    private final BlockingQueue<FutureTask<?>> exclusiveTasks = new LinkedBlockingQueue<>();
     private volatile Consumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
@@ -53,6 +59,23 @@ class ProjectionConsumer implements SmartLifecycle {
     /** Partitions stopped on an event that must not be skipped, with the reason. */
     Map<TopicPartition, String> haltedPartitions() {
         return Map.copyOf(halted);
+    }
+
+    /**
+     * Runs {@code task} on the consumer's own thread between two batches, so that nothing is applied while it
+     * runs; how a rebuild takes over from the live projection at an exact offset.
+     */
+    <T> T exclusively(Callable<T> task) throws Exception {
+        if (!running) {
+            return task.call();
+        }
+        FutureTask<T> future = new FutureTask<>(task);
+        exclusiveTasks.add(future);
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     @Override
@@ -96,6 +119,9 @@ class ProjectionConsumer implements SmartLifecycle {
         try (Consumer<String, byte[]> closing = consumer) {
             closing.subscribe(List.of(properties.topic()), new SeekToStoredOffsets());
             while (running) {
+                for (FutureTask<?> task = exclusiveTasks.poll(); task != null; task = exclusiveTasks.poll()) {
+                    task.run();
+                }
                 ConsumerRecords<String, byte[]> records = closing.poll(Duration.ofMillis(500));
                 for (TopicPartition partition : records.partitions()) {
                     applyOrHalt(partition, records.records(partition));
@@ -107,6 +133,7 @@ class ProjectionConsumer implements SmartLifecycle {
             log.error("projection consumer stopped", e);
         } finally {
             running = false;
+            exclusiveTasks.forEach(task -> task.cancel(false));
         }
     }
 

@@ -30,6 +30,11 @@ class HistoryProjection implements Projection {
     }
 
     @Override
+    public Projection into(JdbcTemplate target) {
+        return new HistoryProjection(target);
+    }
+
+    @Override
     public void apply(EventEnvelope event, byte[] json) {
         jdbc.update("""
                 INSERT INTO audit_entry (timeline_id, sequence, event_id, type, actor, occurred_at, update_id, envelope)

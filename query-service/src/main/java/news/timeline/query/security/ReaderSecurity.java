@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Readers are anonymous and may only read: the timeline, its updates and their public history, the page, the feed,
- * health. The auditors' endpoints need the AUDITOR (or ADMIN) role (sign-in: {@link NewsroomSignIn}).
+ * health. The auditors' endpoints need the AUDITOR (or ADMIN) role, the admin operations (rebuilds) ADMIN
+ * (sign-in: {@link NewsroomSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(NewsroomAccounts.class)
@@ -21,6 +22,7 @@ class ReaderSecurity {
     SecurityFilterChain readerAccess(HttpSecurity http, NewsroomSignIn signIn) throws Exception {
         return signIn.applyTo(http)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(NewsroomAccounts.AUDITOR, NewsroomAccounts.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
                                 "/actuator/health/**", "/actuator/info", "/error").permitAll()

@@ -3,6 +3,8 @@ package news.timeline.query.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.query.consuming.AppliedSequences;
+import news.timeline.query.consuming.ProjectionsReplaced;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -46,6 +48,12 @@ public class FirstPages {
                     (old, neu) -> old.page().lastSequence() > neu.page().lastSequence() ? old : neu);
             return fresh;
         });
+    }
+
+    /** A rebuild replaced the tables these pages were read from. */
+    @EventListener(ProjectionsReplaced.class)
+    void forgetAll() {
+        pages.clear();
     }
 
     private byte[] serialize(TimelinePage page) {

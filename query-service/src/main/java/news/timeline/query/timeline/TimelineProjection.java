@@ -29,6 +29,11 @@ class TimelineProjection implements Projection {
     }
 
     @Override
+    public Projection into(JdbcTemplate target) {
+        return new TimelineProjection(target);
+    }
+
+    @Override
     public void apply(EventEnvelope event, byte[] json) {
         TimelineEvent payload = event.payload();
         if (payload instanceof TimelineOpened opened) {

@@ -1,4 +1,4 @@
-package news.timeline.verify;
+package news.timeline.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import news.timeline.events.EventChain;

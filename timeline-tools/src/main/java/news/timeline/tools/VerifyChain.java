@@ -1,4 +1,4 @@
-package news.timeline.verify;
+package news.timeline.tools;
 
 import news.timeline.events.EventChain;
 import news.timeline.events.Topics;
@@ -9,24 +9,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code java -jar chain-verifier-exec.jar --bootstrap-servers host:9092 [--topic timeline-events]
- * [--timeline id ...]}: prints each timeline's verdict, one line each, and exits 0 when every chain is intact,
- * 1 when one is broken, 2 on a usage error.
+ * {@code verify-chain --bootstrap-servers host:9092 [--topic timeline-events] [--timeline id ...]}: prints each
+ * timeline's verdict, one line each, and exits 0 when every chain is intact, 1 when one is broken, 2 on a usage
+ * error.
  */
 public final class VerifyChain {
-
-    public static final int INTACT = 0;
-    public static final int BROKEN = 1;
-    public static final int USAGE = 2;
 
     private VerifyChain() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err) {
         String bootstrapServers = null;
         String topic = Topics.TIMELINE_EVENTS;
         Set<String> timelines = new LinkedHashSet<>();
@@ -41,14 +33,14 @@ public final class VerifyChain {
         if (bootstrapServers == null || args.length % 2 != 0) {
             err.println("usage: verify-chain --bootstrap-servers host:port [--topic " + Topics.TIMELINE_EVENTS
                     + "] [--timeline id]...");
-            return USAGE;
+            return TimelineTools.USAGE;
         }
         Map<String, EventChain.Verifier> chains;
         try {
             chains = TopicChains.verify(bootstrapServers, topic, timelines);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            return USAGE;
+            return TimelineTools.USAGE;
         }
         chains.forEach((timeline, chain) -> out.println(chain.broken()
                 .map(at -> timeline + ": BROKEN at sequence " + at.sequence() + ": " + at.reason())
@@ -59,6 +51,6 @@ public final class VerifyChain {
             out.println(timeline + ": no events on " + topic);
         }
         return absent.isEmpty() && chains.values().stream().allMatch(chain -> chain.broken().isEmpty())
-                ? INTACT : BROKEN;
+                ? TimelineTools.SUCCESS : TimelineTools.FAILURE;
     }
 }

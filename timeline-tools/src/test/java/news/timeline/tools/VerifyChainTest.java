@@ -1,4 +1,4 @@
-package news.timeline.verify;
+package news.timeline.tools;
 
 import news.timeline.events.Block;
 import news.timeline.events.Content;
@@ -47,7 +47,7 @@ class VerifyChainTest {
 
         int exit = verify("--bootstrap-servers", SharedKafka.bootstrapServers(), "--topic", topic);
 
-        assertThat(exit).as(err.toString()).isEqualTo(VerifyChain.INTACT);
+        assertThat(exit).as(err.toString()).isEqualTo(TimelineTools.SUCCESS);
         assertThat(out.toString()).contains("essex: intact, 2 events, head ")
                 .contains("kent: intact, 4 events, head " + EventJson.read(events.get(3)).hash());
     }
@@ -64,14 +64,14 @@ class VerifyChainTest {
         int exit = verify("--bootstrap-servers", SharedKafka.bootstrapServers(), "--topic", topic,
                 "--timeline", "rochester", "--timeline", "nowhere");
 
-        assertThat(exit).isEqualTo(VerifyChain.BROKEN);
+        assertThat(exit).isEqualTo(TimelineTools.FAILURE);
         assertThat(out.toString()).contains("rochester: BROKEN at sequence 2: changed since it was recorded")
                 .contains("nowhere: no events on " + topic).doesNotContain("clacton");
     }
 
     @Test
     void withoutABrokerAddressItSaysHowToRunIt() {
-        assertThat(verify("--topic", "x")).isEqualTo(VerifyChain.USAGE);
+        assertThat(verify("--topic", "x")).isEqualTo(TimelineTools.USAGE);
         assertThat(err.toString()).startsWith("usage: verify-chain --bootstrap-servers");
     }
 

@@ -1,0 +1,5 @@
+package news.timeline.query.consuming;
+
+/** The live projection tables now hold a rebuild's rows: anything kept from them in memory is out of date. */
+public record ProjectionsReplaced(ProjectionChecksum checksum) {
+}

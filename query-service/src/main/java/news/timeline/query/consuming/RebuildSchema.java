@@ -1,0 +1,56 @@
+package news.timeline.query.consuming;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Fresh projection tables for a rebuild, in a schema of their own, made by the same migrations as the live ones.
+ * Written through a small pool of their own whose connections all default to that schema, so the projections'
+ * SQL (unqualified table names) lands there and the live pool is never touched.
+ */
+final class RebuildSchema implements AutoCloseable {
+
+    static final String NAME = "projection_rebuild";
+
+    private final JdbcTemplate live;
+    private final HikariDataSource dataSource;
+
+    private RebuildSchema(JdbcTemplate live, HikariDataSource dataSource) {
+        this.live = live;
+        this.dataSource = dataSource;
+    }
+
+    /** Drops what an earlier rebuild left, creates the schema and migrates it. */
+    static RebuildSchema create(JdbcTemplate live, DataSourceProperties database, FlywayProperties migrations) {
+        live.execute("DROP SCHEMA IF EXISTS \"" + NAME + "\" CASCADE");
+        live.execute("CREATE SCHEMA \"" + NAME + "\"");
+        HikariDataSource dataSource = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        dataSource.setSchema(NAME);
+        dataSource.setPoolName("projection-rebuild");
+        dataSource.setMaximumPoolSize(2);
+        Flyway.configure().dataSource(dataSource).schemas(NAME)
+                .locations(migrations.getLocations().toArray(String[]::new)).load().migrate();
+        return new RebuildSchema(live, dataSource);
+    }
+
+    HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The rebuilt tables' rows replace the live ones', table by table, in the caller's transaction. */
+    void copyIntoLive() {
+        for (String table : ProjectionChecksum.TABLES.keySet()) {
+            live.update("DELETE FROM " + table);
+            live.update("INSERT INTO " + table + " SELECT * FROM " + ProjectionChecksum.qualified(NAME, table));
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        live.execute("DROP SCHEMA IF EXISTS \"" + NAME + "\" CASCADE");
+    }
+}

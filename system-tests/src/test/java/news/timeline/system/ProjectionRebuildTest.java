@@ -1,0 +1,156 @@
+package news.timeline.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import news.timeline.embedded.EmbeddedStack;
+import news.timeline.embedded.StackOptions;
+import news.timeline.kafka.SharedKafka;
+import news.timeline.tools.TimelineTools;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An admin rebuilds every projection from offset 0 while editors keep posting and readers keep reading: the
+ * rebuilt tables have the live ones' checksum and counts, the switch-over loses nothing, and the topic holds
+ * exactly the events the command service stored (the rebuild published nothing).
+ */
+class ProjectionRebuildTest {
+
+    private static EmbeddedStack stack;
+    private final Http http = new Http();
+
+    @BeforeAll
+    static void startStack(@TempDir Path dataDir) {
+        // a topic of its own: the rebuild reads it all, and counts it against this stack's event store
+        stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers())
+                .withCommandArguments("--timeline.kafka.topic.name=rebuild-" + dataDir.getFileName())
+                .withQueryArguments("--timeline.kafka.topic=rebuild-" + dataDir.getFileName())
+                .withArguments("--timeline.kafka.group-id=rebuild-" + dataDir.getFileName()));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void theRebuiltProjectionMatchesTheLiveOneAndTakesOverWithoutLosingAnEvent() {
+        String kent = story("kent", 6);
+        String essex = story("essex", 4);
+        awaitSequence(essex, 4 + 4);
+
+        Http.Response started = http.send("admin", "POST", stack.queryUrl() + "/api/admin/rebuild", null, null);
+        assertThat(started.status()).isEqualTo(202);
+        String late = post(kent, "Posted while the rebuild runs");
+        assertThat(http.get(stack.queryUrl() + "/api/timelines/" + kent).status()).isEqualTo(200);
+
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(this::progress,
+                progress -> !progress.get("state").asText().matches("REBUILDING|SWITCHING"));
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("rebuilt").get("sha256").asText()).isEqualTo(done.get("live").get("sha256").asText());
+        assertThat(done.get("rebuilt").get("rows")).isEqualTo(done.get("live").get("rows"));
+        assertThat(done.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(18);
+        assertThat(done.get("eventsPerSecond").asLong()).isPositive();
+
+        String after = post(kent, "Posted after the switch");
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(stack.queryUrl() + "/api/timelines/" + kent
+                + "/updates/" + after).status() == 200);
+        JsonNode page = http.get(stack.queryUrl() + "/api/timelines/" + kent + "?limit=100").json();
+        assertThat(page.get("updates").findValues("id")).extracting(JsonNode::asText).contains(late, after);
+        assertThat(page.get("updates")).hasSize(6 + 2);
+        assertThat(topicRecords()).as("the rebuild published nothing").isEqualTo(storedEvents());
+    }
+
+    @Test
+    void theCommandLineRunsARebuildAndFollowsItToTheEnd() throws Exception {
+        story("rochester", 3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = TimelineTools.run(new String[]{"rebuild", "--query-service", stack.queryUrl(), "--user", "admin",
+                "--password", "admin"}, new PrintStream(out, true), new PrintStream(err, true));
+
+        assertThat(exit).as(err.toString()).isEqualTo(TimelineTools.SUCCESS);
+        assertThat(out.toString()).containsPattern("done: [\\d,]+ events at [\\d,]+ events/s")
+                .contains("(same as the live projection)");
+        assertThat(TimelineTools.run(new String[]{"rebuild", "--query-service", stack.queryUrl(), "--user", "auditor",
+                "--password", "auditor"}, new PrintStream(out, true), new PrintStream(err, true)))
+                .isEqualTo(TimelineTools.FAILURE);
+        assertThat(err.toString()).contains("HTTP 403");
+    }
+
+    private JsonNode progress() {
+        Http.Response response = http.send("admin", "GET", stack.queryUrl() + "/api/admin/rebuild", null, null);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** A timeline with {@code updates} posts, one corrected, one retracted, one pinned. */
+    private String story(String name, int updates) {
+        String tid = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"" + name + " by-election\"}", null);
+        String first = post(tid, "First from " + name);
+        for (int i = 2; i <= updates; i++) {
+            post(tid, "Update " + i + " from " + name);
+        }
+        command("PUT", "/api/timelines/" + tid + "/updates/" + first, """
+                {"headline":"First, corrected","blocks":[{"type":"paragraph","text":"Now right."}],
+                 "change":{"kind":"CORRECTION","note":"Fixed"}}""", "\"1\"");
+        command("PUT", "/api/timelines/" + tid + "/pin", "{\"updateId\":\"" + first + "\"}", null);
+        command("POST", "/api/timelines/" + tid + "/updates/" + first + "/retraction",
+                "{\"reason\":\"Wrong\",\"publicNote\":\"Withdrawn.\"}", "\"2\"");
+        return tid;
+    }
+
+    private String post(String tid, String headline) {
+        return command("POST", "/api/timelines/" + tid + "/updates", "{\"headline\":\"" + headline
+                + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Text\"}]}", null).json().get("updateId").asText();
+    }
+
+    private Http.Response command(String method, String path, String json, String ifMatch) {
+        Http.Response response = http.send("editor", method, stack.commandUrl() + path, json, ifMatch);
+        assertThat(response.status()).as(response.body()).isBetween(200, 201);
+        return response;
+    }
+
+    private void awaitSequence(String tid, long sequence) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(stack.queryUrl() + "/api/timelines/" + tid)
+                .status() == 200 && http.get(stack.queryUrl() + "/api/timelines/" + tid).json()
+                .get("lastSequence").asLong() >= sequence);
+    }
+
+    private long storedEvents() {
+        return stack.commandService().getBean(JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    private long topicRecords() {
+        String topic = stack.queryService().getEnvironment().getRequiredProperty("timeline.kafka.topic");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            return await().atMost(Duration.ofSeconds(30)).until(
+                    () -> consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum(),
+                    records -> records == storedEvents());
+        }
+    }
+}
