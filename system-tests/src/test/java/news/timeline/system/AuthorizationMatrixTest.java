@@ -74,6 +74,7 @@ class AuthorizationMatrixTest {
                 new Endpoint(COMMAND, "DELETE", "/api/timelines/{tid}/pin", "{\"updateId\":\"{uid}\"}", null, true,
                         editors(200)),
                 new Endpoint(COMMAND, "GET", "/api/me", null, null, false, editors(200)),
+                new Endpoint(COMMAND, "GET", "/api/admin/republish", null, null, false, admins(200)),
                 new Endpoint(COMMAND, "GET", "/desk", null, null, false, everyone(200)),
                 new Endpoint(COMMAND, "GET", "/actuator/health", null, null, false, everyone(200)),
                 new Endpoint(COMMAND, "GET", "/actuator/metrics", null, null, false, admins(200)),

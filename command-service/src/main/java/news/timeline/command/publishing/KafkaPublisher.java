@@ -5,7 +5,6 @@ import news.timeline.events.CloudEventHeaders;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
 import news.timeline.events.TimelineEvent;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,10 +38,10 @@ class KafkaPublisher {
     static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String PENDING_ACKS = KafkaPublisher.class.getName() + ".acks";
 
-    private final Producer<String, byte[]> producer;
+    private final TimelineProducer producer;
     private final TimelineTopic topic;
 
-    KafkaPublisher(Producer<String, byte[]> producer, TimelineTopic topic) {
+    KafkaPublisher(TimelineProducer producer, TimelineTopic topic) {
         this.producer = producer;
         this.topic = topic;
     }

@@ -2,11 +2,6 @@ package news.timeline.command.publishing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,21 +14,9 @@ import java.util.Map;
 @EnableConfigurationProperties(PublishingProperties.class)
 class PublishingConfiguration {
 
-    /** Acknowledged by every in-sync replica, never duplicated by the producer's own retries, kept in order. */
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> timelineEventProducer(PublishingProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 1,
-                // while Kafka is away the producer itself keeps retrying for this long, then the batch is retried
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
-                new StringSerializer(), new ByteArraySerializer());
+    TimelineProducer timelineProducer(PublishingProperties properties) {
+        return new TimelineProducer(properties.bootstrapServers());
     }
 
     @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package news.timeline.command.publishing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -30,6 +31,11 @@ class TimelineTopic {
         return settings.name();
     }
 
+    /** The topic may have been lost since it was last seen: look (and create it) again on the next publish. */
+    void forget() {
+        exists = false;
+    }
+
     void ensureExists() {
         if (exists) {
             return;
@@ -41,6 +47,7 @@ class TimelineTopic {
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInSyncReplicas())));
         try {
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            awaitLeaders();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new KafkaUnavailableException("cannot create topic " + settings.name(), e.getCause());
@@ -52,5 +59,25 @@ class TimelineTopic {
             throw new KafkaUnavailableException("interrupted", e);
         }
         exists = true;
+    }
+
+    /**
+     * A topic just created takes a moment to get a leader for each partition; a send before that fails and is
+     * retried, and retries into a topic created again under the same name are what idempotent producers handle
+     * worst. So the first sends wait for the leaders.
+     */
+    private void awaitLeaders() throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            TopicDescription description = admin.describeTopics(List.of(settings.name())).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(settings.name());
+            if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("no leaders for " + settings.name());
+            }
+            Thread.sleep(50);
+        }
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Every command needs the EDITOR or ADMIN role; how staff sign in is {@link NewsroomSignIn}'s business. */
+/**
+ * Every command needs the EDITOR or ADMIN role, the admin operations (republishing) ADMIN; how staff sign in is
+ * {@link NewsroomSignIn}'s business.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(NewsroomAccounts.class)
 class SecurityConfiguration {
@@ -21,6 +24,7 @@ class SecurityConfiguration {
                         // the desk's page and scripts hold no data: it signs in to the API like any client
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/desk", "/desk/**",
                                 "/webjars/**").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(NewsroomAccounts.EDITOR, NewsroomAccounts.ADMIN)
                         .anyRequest().hasRole(NewsroomAccounts.ADMIN))
                 .build();

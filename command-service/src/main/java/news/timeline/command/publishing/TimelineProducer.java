@@ -1,0 +1,60 @@
+package news.timeline.command.publishing;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * The relay's Kafka producer: acknowledged by every in-sync replica, never duplicated by its own retries, kept in
+ * order. Replaceable, because a producer that knew a topic goes on trusting what it knew (its leaders and epochs)
+ * after the topic was deleted and created again; a republish starts with a fresh one.
+ */
+class TimelineProducer implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private volatile Producer<String, byte[]> producer;
+
+    TimelineProducer(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = create();
+    }
+
+    Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        return producer.send(record);
+    }
+
+    /** Only while nothing is being sent: the relay is stopped. */
+    synchronized void renew() {
+        Producer<String, byte[]> old = producer;
+        producer = create();
+        old.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private Producer<String, byte[]> create() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                // while Kafka is away the producer itself keeps retrying for this long, then the batch is retried
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+}
