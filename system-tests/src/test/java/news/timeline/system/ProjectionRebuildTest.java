@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 class ProjectionRebuildTest {
 
     private static EmbeddedStack stack;
+    private static Newsroom newsroom;
     private final Http http = new Http();
 
     @BeforeAll
@@ -43,6 +44,7 @@ class ProjectionRebuildTest {
                 .withCommandArguments("--timeline.kafka.topic.name=rebuild-" + dataDir.getFileName())
                 .withQueryArguments("--timeline.kafka.topic=rebuild-" + dataDir.getFileName())
                 .withArguments("--timeline.kafka.group-id=rebuild-" + dataDir.getFileName()));
+        newsroom = new Newsroom(stack);
     }
 
     @AfterAll
@@ -54,11 +56,11 @@ class ProjectionRebuildTest {
     void theRebuiltProjectionMatchesTheLiveOneAndTakesOverWithoutLosingAnEvent() {
         String kent = story("kent", 6);
         String essex = story("essex", 4);
-        awaitSequence(essex, 4 + 4);
+        newsroom.awaitLastSequence(essex, 4 + 4);
 
         Http.Response started = http.send("admin", "POST", stack.queryUrl() + "/api/admin/rebuild", null, null);
         assertThat(started.status()).isEqualTo(202);
-        String late = post(kent, "Posted while the rebuild runs");
+        String late = newsroom.post(kent, "Posted while the rebuild runs");
         assertThat(http.get(stack.queryUrl() + "/api/timelines/" + kent).status()).isEqualTo(200);
 
         JsonNode done = await().atMost(Duration.ofSeconds(60)).until(this::progress,
@@ -69,13 +71,13 @@ class ProjectionRebuildTest {
         assertThat(done.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(18);
         assertThat(done.get("eventsPerSecond").asLong()).isPositive();
 
-        String after = post(kent, "Posted after the switch");
+        String after = newsroom.post(kent, "Posted after the switch");
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get(stack.queryUrl() + "/api/timelines/" + kent
                 + "/updates/" + after).status() == 200);
         JsonNode page = http.get(stack.queryUrl() + "/api/timelines/" + kent + "?limit=100").json();
         assertThat(page.get("updates").findValues("id")).extracting(JsonNode::asText).contains(late, after);
         assertThat(page.get("updates")).hasSize(6 + 2);
-        assertThat(topicRecords()).as("the rebuild published nothing").isEqualTo(storedEvents());
+        assertThat(topicRecords()).as("the rebuild published nothing").isEqualTo(newsroom.storedEvents());
     }
 
     @Test
@@ -105,40 +107,18 @@ class ProjectionRebuildTest {
     /** A timeline with {@code updates} posts, one corrected, one retracted, one pinned. */
     private String story(String name, int updates) {
         String tid = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"" + name + " by-election\"}", null);
-        String first = post(tid, "First from " + name);
+        newsroom.command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"" + name + " by-election\"}", null);
+        String first = newsroom.post(tid, "First from " + name);
         for (int i = 2; i <= updates; i++) {
-            post(tid, "Update " + i + " from " + name);
+            newsroom.post(tid, "Update " + i + " from " + name);
         }
-        command("PUT", "/api/timelines/" + tid + "/updates/" + first, """
+        newsroom.command("PUT", "/api/timelines/" + tid + "/updates/" + first, """
                 {"headline":"First, corrected","blocks":[{"type":"paragraph","text":"Now right."}],
                  "change":{"kind":"CORRECTION","note":"Fixed"}}""", "\"1\"");
-        command("PUT", "/api/timelines/" + tid + "/pin", "{\"updateId\":\"" + first + "\"}", null);
-        command("POST", "/api/timelines/" + tid + "/updates/" + first + "/retraction",
+        newsroom.command("PUT", "/api/timelines/" + tid + "/pin", "{\"updateId\":\"" + first + "\"}", null);
+        newsroom.command("POST", "/api/timelines/" + tid + "/updates/" + first + "/retraction",
                 "{\"reason\":\"Wrong\",\"publicNote\":\"Withdrawn.\"}", "\"2\"");
         return tid;
-    }
-
-    private String post(String tid, String headline) {
-        return command("POST", "/api/timelines/" + tid + "/updates", "{\"headline\":\"" + headline
-                + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Text\"}]}", null).json().get("updateId").asText();
-    }
-
-    private Http.Response command(String method, String path, String json, String ifMatch) {
-        Http.Response response = http.send("editor", method, stack.commandUrl() + path, json, ifMatch);
-        assertThat(response.status()).as(response.body()).isBetween(200, 201);
-        return response;
-    }
-
-    private void awaitSequence(String tid, long sequence) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(stack.queryUrl() + "/api/timelines/" + tid)
-                .status() == 200 && http.get(stack.queryUrl() + "/api/timelines/" + tid).json()
-                .get("lastSequence").asLong() >= sequence);
-    }
-
-    private long storedEvents() {
-        return stack.commandService().getBean(JdbcTemplate.class)
-                .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
     private long topicRecords() {
@@ -150,7 +130,7 @@ class ProjectionRebuildTest {
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             return await().atMost(Duration.ofSeconds(30)).until(
                     () -> consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum(),
-                    records -> records == storedEvents());
+                    records -> records == newsroom.storedEvents());
         }
     }
 }

@@ -37,6 +37,7 @@ class RepublishTest {
 
     private static EmbeddedStack stack;
     private static String topic;
+    private static Newsroom newsroom;
     private final Http http = new Http();
 
     @BeforeAll
@@ -46,6 +47,7 @@ class RepublishTest {
                 .withCommandArguments("--timeline.kafka.topic.name=" + topic)
                 .withQueryArguments("--timeline.kafka.topic=" + topic)
                 .withArguments("--timeline.kafka.group-id=republish-" + dataDir.getFileName()));
+        newsroom = new Newsroom(stack);
     }
 
     @AfterAll
@@ -56,14 +58,14 @@ class RepublishTest {
     @Test
     void republishingRestoresALostTopicAndTheProjectionStaysExact() throws Exception {
         String tid = "republish-" + UUID.randomUUID().toString().substring(0, 8);
-        command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Rochester by-election\"}", null);
-        String uid = post(tid, "Polls open");
-        post(tid, "Turnout is high");
-        command("PUT", "/api/timelines/" + tid + "/updates/" + uid, """
+        newsroom.command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Rochester by-election\"}", null);
+        String uid = newsroom.post(tid, "Polls open");
+        newsroom.post(tid, "Turnout is high");
+        newsroom.command("PUT", "/api/timelines/" + tid + "/updates/" + uid, """
                 {"headline":"Polls opened at 7am","blocks":[{"type":"paragraph","text":"Text"}],
                  "change":{"kind":"CLARIFICATION","note":"Opening time"}}""", "\"1\"");
-        awaitLastSequence(tid, 3);
-        assertThat(endOffsets()).isEqualTo(storedEvents());
+        newsroom.awaitLastSequence(tid, 3);
+        assertThat(endOffsets()).isEqualTo(newsroom.storedEvents());
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             admin.deleteTopics(List.of(topic)).all().get();
@@ -74,7 +76,7 @@ class RepublishTest {
         assertThat(republished.status()).isEqualTo(202);
         assertThat(http.send("editor", "POST", stack.commandUrl() + "/api/admin/republish", null, null).status())
                 .isEqualTo(403);
-        await().atMost(Duration.ofSeconds(60)).until(() -> endOffsets() == storedEvents());
+        await().atMost(Duration.ofSeconds(60)).until(() -> endOffsets() == newsroom.storedEvents());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(TimelineTools.run(new String[]{"verify-chain", "--bootstrap-servers", stack.bootstrapServers(),
@@ -82,8 +84,8 @@ class RepublishTest {
                 .isEqualTo(TimelineTools.SUCCESS);
         assertThat(out.toString()).startsWith(tid + ": intact, 4 events");
 
-        String after = post(tid, "Count under way");
-        awaitLastSequence(tid, 4);
+        String after = newsroom.post(tid, "Count under way");
+        newsroom.awaitLastSequence(tid, 4);
         JsonNode page = http.get(stack.queryUrl() + "/api/timelines/" + tid).json();
         assertThat(page.get("updates").findValues("id")).extracting(JsonNode::asText).hasSize(3).contains(after);
         assertThat(http.get(stack.queryUrl() + "/api/timelines/" + tid + "/updates/" + uid + "/history").json()
@@ -96,29 +98,6 @@ class RepublishTest {
                 progress -> progress.get("state").asText().matches("DONE|FAILED"));
         assertThat(rebuilt.get("rebuilt").get("sha256").asText()).as(rebuilt.toString())
                 .isEqualTo(rebuilt.get("live").get("sha256").asText());
-    }
-
-    private String post(String tid, String headline) {
-        return command("POST", "/api/timelines/" + tid + "/updates", "{\"headline\":\"" + headline
-                + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Text\"}]}", null).json().get("updateId").asText();
-    }
-
-    private Http.Response command(String method, String path, String json, String ifMatch) {
-        Http.Response response = http.send("editor", method, stack.commandUrl() + path, json, ifMatch);
-        assertThat(response.status()).as(response.body()).isBetween(200, 201);
-        return response;
-    }
-
-    private void awaitLastSequence(String tid, long sequence) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Http.Response page = http.get(stack.queryUrl() + "/api/timelines/" + tid);
-            return page.status() == 200 && page.json().get("lastSequence").asLong() == sequence;
-        });
-    }
-
-    private long storedEvents() {
-        return stack.commandService().getBean(JdbcTemplate.class)
-                .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
     private static long endOffsets() {

@@ -43,12 +43,14 @@ import static org.awaitility.Awaitility.await;
 class TamperEvidenceTest {
 
     private static EmbeddedStack stack;
+    private static Newsroom newsroom;
     private final Http http = new Http();
 
     @BeforeAll
     static void startStack(@TempDir Path dataDir) {
         stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers())
                 .withArguments("--timeline.kafka.group-id=tamper-" + dataDir.getFileName()));
+        newsroom = new Newsroom(stack);
     }
 
     @AfterAll
@@ -85,17 +87,15 @@ class TamperEvidenceTest {
 
     private String storyWithACorrection() {
         String tid = "tamper-" + UUID.randomUUID().toString().substring(0, 8);
-        command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Clacton by-election\"}", null);
-        String uid = command("POST", "/api/timelines/" + tid + "/updates", """
+        newsroom.command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Clacton by-election\"}", null);
+        String uid = newsroom.command("POST", "/api/timelines/" + tid + "/updates", """
                 {"headline":"Media scrum","blocks":[{"type":"paragraph","text":"Douglas Carwswell arrives."}]}""", null)
                 .json().get("updateId").asText();
-        command("PUT", "/api/timelines/" + tid + "/updates/" + uid, """
+        newsroom.command("PUT", "/api/timelines/" + tid + "/updates/" + uid, """
                 {"headline":"Media scrum","blocks":[{"type":"paragraph","text":"Douglas Carswell arrives."}],
                  "change":{"kind":"CORRECTION","note":"Spelling of Carswell"}}""", "\"1\"");
-        command("PUT", "/api/timelines/" + tid + "/pin", "{\"updateId\":\"" + uid + "\"}", null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get(stack.queryUrl() + "/api/timelines/" + tid)
-                .status() == 200 && http.get(stack.queryUrl() + "/api/timelines/" + tid).json()
-                .get("lastSequence").asLong() == 3);
+        newsroom.command("PUT", "/api/timelines/" + tid + "/pin", "{\"updateId\":\"" + uid + "\"}", null);
+        newsroom.awaitLastSequence(tid, 3);
         return tid;
     }
 
@@ -144,9 +144,4 @@ class TamperEvidenceTest {
         }
     }
 
-    private Http.Response command(String method, String path, String json, String ifMatch) {
-        Http.Response response = http.send("editor", method, stack.commandUrl() + path, json, ifMatch);
-        assertThat(response.status()).as(response.body()).isBetween(200, 201);
-        return response;
-    }
 }
