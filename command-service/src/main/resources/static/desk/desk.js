@@ -179,7 +179,7 @@ function renderUpdate(update) {
     item.dataset.revision = update.revision;
     const meta = el('p', {class: 'meta'},
         el('span', {class: 'revision', text: 'Revision ' + update.revision}),
-        el('span', {text: 'posted ' + time(update.postedAt)}),
+        el('span', {text: 'posted ' + time(update.postedAt) + (update.byline ? ' by ' + update.byline : '')}),
         update.lastChange && el('span', {text: update.lastChange.kind.toLowerCase() + ' ' + time(update.lastChange.at)
                 + (update.lastChange.note ? ': ' + update.lastChange.note : '')}),
         update.pinned && el('span', {class: 'badge', text: 'Pinned'}),
@@ -254,13 +254,16 @@ function contentEditor(content) {
 
 function postForm() {
     const editor = contentEditor({});
+    const byline = el('input', {name: 'byline', maxlength: 200, placeholder: 'you, when left empty'});
     const error = el('p', {class: 'error', role: 'alert'});
-    const form = [editor.element, el('button', {type: 'submit', text: 'Post update'}), error];
+    const form = [editor.element, el('label', {}, 'Byline', byline), el('button', {type: 'submit', text: 'Post update'}),
+        error];
     $('#post-form').onsubmit = async event => {
         event.preventDefault();
         error.textContent = '';
         try {
-            const result = await command('POST', '/api/timelines/' + desk.timelineId + '/updates', editor.value());
+            const result = await command('POST', '/api/timelines/' + desk.timelineId + '/updates',
+                {...editor.value(), byline: byline.value.trim() || null});
             $('#post-form').replaceChildren(...postForm());
             await reloadTimeline(result.sequence);
         } catch (e) {

@@ -9,6 +9,9 @@ public final class EventMetadata {
     /** The hash of the timeline's event before this one, set by the aggregate before the event is stored. */
     public static final String PREVIOUS_HASH = "previousHash";
 
+    /** The event's own hash as recorded, stored with it so that reading it upcast does not change it. */
+    public static final String HASH = "hash";
+
     private EventMetadata() {
     }
 }

@@ -107,6 +107,18 @@ class AuditEventsTest {
         assertThat(revisions.get(2).get("note").asText()).isEqualTo("This update was withdrawn.");
         assertThat(http.getForObject("/api/timelines/" + tid + "/updates/u1/history", String.class))
                 .doesNotContain("Carwswell").doesNotContain("Photo rights");
+
+        String page = http.withBasicAuth("auditor", "auditor").getForObject("/audit/timelines/" + tid + "/updates/u1",
+                String.class);
+        assertThat(page).contains("Revision 2: correction", "<del>Carwswell</del>", "<ins>Carswell</ins>",
+                "Reason: Photo rights not cleared", "Douglas Carwswell in the scrum");
+        String overview = http.withBasicAuth("auditor", "auditor").getForObject("/audit/timelines/" + tid,
+                String.class);
+        assertThat(overview).contains("Intact: all <strong>4</strong> events", "Media scrum", "3 revisions",
+                "retracted");
+        assertThat(http.withBasicAuth("editor", "editor").getForEntity("/audit/timelines/" + tid, String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getForEntity("/audit/timelines/" + tid, String.class).getStatusCode().value()).isEqualTo(401);
     }
 
     @Test

@@ -141,6 +141,23 @@ class ProjectionTest {
     }
 
     @Test
+    void bothVersionsOfAPostAreReadAVersion1OneCreditedToTheEditorWhoPostedIt() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        List<EventEnvelope> events = new TimelineEvents(tid)
+                .postVersion1("old", "Before bylines", "text")
+                .postBy("new", "With a byline", "text", "Reporting by Emily Morgan in Clacton")
+                .all();
+        assertThat(events.get(1).schemaVersion()).isEqualTo(1);
+        assertThat(events.get(2).schemaVersion()).isEqualTo(2);
+        send(events);
+        awaitSequence(tid, 2);
+
+        assertThat(get("/api/timelines/" + tid + "/updates/old").get("byline").asText()).isEqualTo("editor");
+        assertThat(get("/api/timelines/" + tid + "/updates/new").get("byline").asText())
+                .isEqualTo("Reporting by Emily Morgan in Clacton");
+    }
+
+    @Test
     void theSameRecordsDeliveredTwiceAreAppliedOnce() {
         String tid = "t-" + UUID.randomUUID();
         List<EventEnvelope> events = new TimelineEvents(tid)

@@ -37,6 +37,17 @@ public final class TimelineEvents {
         return add(new UpdatePosted(timelineId, updateId, content(headline, text)));
     }
 
+    /** A post as version 1 of UpdatePosted wrote it: no byline. */
+    public TimelineEvents postVersion1(String updateId, String headline, String text) {
+        post(updateId, headline, text);
+        events.set(events.size() - 1, events.get(events.size() - 1).writtenAt(1));
+        return this;
+    }
+
+    public TimelineEvents postBy(String updateId, String headline, String text, String byline) {
+        return add(new UpdatePosted(timelineId, updateId, content(headline, text), byline));
+    }
+
     public TimelineEvents correct(String updateId, int revision, String headline, String text, String note) {
         return add(new UpdateEdited(timelineId, updateId, revision, content(headline, text),
                 new Change(ChangeKind.CORRECTION, note)));
@@ -52,7 +63,9 @@ public final class TimelineEvents {
 
     public TimelineEvents add(TimelineEvent event) {
         clock = clock.plusSeconds(60);
-        events.add(EventEnvelope.of(UUID.randomUUID().toString(), events.size(), clock, "editor", event));
+        String previousHash = events.isEmpty() ? null : events.get(events.size() - 1).hash();
+        events.add(EventEnvelope.of(UUID.randomUUID().toString(), events.size(), clock, "editor", event)
+                .chainedTo(previousHash));
         return this;
     }
 

@@ -28,14 +28,23 @@ public record EventEnvelope(
         @JsonInclude(JsonInclude.Include.NON_NULL) String previousHash,
         @JsonInclude(JsonInclude.Include.NON_NULL) String hash) {
 
-    /** The schema version every event type is written with today. */
-    public static final int CURRENT_SCHEMA_VERSION = 1;
-
-    /** An event not (yet) linked into its timeline's chain. */
+    /** An event written today (its type's current {@link SchemaVersion}), not (yet) linked into its chain. */
     public static EventEnvelope of(String eventId, long sequence, Instant occurredAt, String actor,
                                    TimelineEvent payload) {
-        return new EventEnvelope(CURRENT_SCHEMA_VERSION, eventId, payload.timelineId(), sequence, occurredAt,
-                actor, payload, null, null);
+        return new EventEnvelope(schemaVersionOf(payload.getClass()), eventId, payload.timelineId(), sequence,
+                occurredAt, actor, payload, null, null);
+    }
+
+    /** The version {@code type} is written with today: its {@link SchemaVersion}, else 1. */
+    public static int schemaVersionOf(Class<?> type) {
+        SchemaVersion version = type.getAnnotation(SchemaVersion.class);
+        return version == null ? 1 : version.value();
+    }
+
+    /** The same event as it was written at an older {@code schemaVersion}. */
+    public EventEnvelope writtenAt(int version) {
+        return new EventEnvelope(version, eventId, timelineId, sequence, occurredAt, actor, payload, previousHash,
+                hash);
     }
 
     /** This event linked after the one whose hash is {@code previousHash} (null: the first), with its own hash. */

@@ -3,11 +3,13 @@ package news.timeline.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The wire format is a contract: every event type has a golden file that must read and write back unchanged. */
 class GoldenEventFilesTest {
 
-    static Stream<String> eventTypes() {
-        return concreteEventTypes(TimelineEvent.class).map(Class::getSimpleName);
+    /** Every version of every event type: a type at version 2 has golden files of versions 1 and 2. */
+    static Stream<Arguments> eventTypeVersions() {
+        return concreteEventTypes(TimelineEvent.class).flatMap(type -> IntStream
+                .rangeClosed(1, EventEnvelope.schemaVersionOf(type)).mapToObj(version -> Arguments.of(type.getSimpleName(), version)));
     }
 
     private static Stream<Class<?>> concreteEventTypes(Class<?> type) {
@@ -25,14 +29,15 @@ class GoldenEventFilesTest {
                 : Stream.of(type);
     }
 
-    @ParameterizedTest
-    @MethodSource("eventTypes")
-    void everyEventTypeRoundTripsThroughItsGoldenFile(String type) throws IOException {
-        byte[] golden = golden(type + ".v1.json");
+    @ParameterizedTest(name = "{0} v{1}")
+    @MethodSource("eventTypeVersions")
+    void everyVersionOfEveryEventTypeRoundTripsThroughItsGoldenFile(String type, int version) throws IOException {
+        byte[] golden = golden(type + ".v" + version + ".json");
 
         EventEnvelope envelope = EventJson.read(golden);
 
         assertThat(envelope.type()).isEqualTo(type);
+        assertThat(envelope.schemaVersion()).isEqualTo(version);
         assertThat(envelope.payload().getClass().getSimpleName()).isEqualTo(type);
         JsonNode written = EventJson.mapper().readTree(EventJson.write(envelope));
         assertThat(written).isEqualTo(EventJson.mapper().readTree(golden));
@@ -47,6 +52,16 @@ class GoldenEventFilesTest {
         EventEnvelope envelope = EventJson.read(withExtras.getBytes());
 
         assertThat(envelope.payload()).isEqualTo(new UpdatePinned("ukip-campaign", "kent-seat"));
+    }
+
+    @Test
+    void version1OfUpdatePostedReadsWithoutAByline() throws IOException {
+        UpdatePosted v1 = (UpdatePosted) EventJson.read(golden("UpdatePosted.v1.json")).payload();
+        UpdatePosted v2 = (UpdatePosted) EventJson.read(golden("UpdatePosted.v2.json")).payload();
+
+        assertThat(v1.byline()).isNull();
+        assertThat(v2.byline()).isEqualTo("Reporting by Emily Morgan in Clacton");
+        assertThat(v2.content()).isEqualTo(v1.content());
     }
 
     @Test

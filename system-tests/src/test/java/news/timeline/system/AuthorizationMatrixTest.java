@@ -99,6 +99,8 @@ class AuthorizationMatrixTest {
                 new Endpoint(QUERY, "GET", "/api/audit/timelines/{tid}/difference?from=2000-01-01T00:00:00Z"
                         + "&to=2030-01-01T00:00:00Z", null, null, false, auditors(200)),
                 new Endpoint(QUERY, "GET", "/api/audit/timelines/{tid}/verify", null, null, false, auditors(200)),
+                new Endpoint(QUERY, "GET", "/audit/timelines/{tid}", null, null, false, auditors(200)),
+                new Endpoint(QUERY, "GET", "/audit/timelines/{tid}/updates/{uid}", null, null, false, auditors(200)),
                 new Endpoint(QUERY, "POST", "/api/admin/rebuild", null, null, false, admins(202)),
                 new Endpoint(QUERY, "GET", "/api/admin/rebuild", null, null, false, admins(200)),
                 // the query service takes no writes from anyone

@@ -2,20 +2,30 @@ package news.timeline.command.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.EventMetadata;
+import news.timeline.command.timeline.RecordedHash;
 import news.timeline.events.EventJson;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,6 +99,38 @@ class EventStoreConfiguration {
     @Primary
     ObjectMapper jacksonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.build();
+    }
+
+    /** Events are stored with their schema version; old versions are upcast when read. */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new EventRevisions();
+    }
+
+    @Bean
+    EventUpcaster updatePostedBylineUpcaster() {
+        return new UpdatePostedBylineUpcaster();
+    }
+
+    /** The same tables, read without upcasting: the Kafka relay's source (axon.eventhandling.processors.*.source). */
+    @Bean(destroyMethod = "shutDown")
+    RecordedEvents recordedEvents(@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                                  ConnectionProvider connections, TransactionManager transactions, EventSchema schema,
+                                  PersistenceExceptionResolver persistenceExceptionResolver) {
+        return new RecordedEvents(JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .build());
+    }
+
+    /** Every timeline event is stored with its hash (registered before any command can arrive). */
+    @Bean
+    SmartInitializingSingleton recordedHashes(EventStore eventStore) {
+        return () -> eventStore.registerDispatchInterceptor(new RecordedHash());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package news.timeline.command.publishing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import news.timeline.command.EventMetadata;
 import news.timeline.events.CloudEventHeaders;
 import news.timeline.events.EventEnvelope;
@@ -10,12 +11,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -40,18 +44,24 @@ class KafkaPublisher {
 
     private final TimelineProducer producer;
     private final TimelineTopic topic;
+    private final Serializer serializer;
 
-    KafkaPublisher(TimelineProducer producer, TimelineTopic topic) {
+    KafkaPublisher(TimelineProducer producer, TimelineTopic topic, @Qualifier("eventSerializer") Serializer serializer) {
         this.producer = producer;
         this.topic = topic;
+        this.serializer = serializer;
     }
 
+    /** The event in the schema version it was recorded in (its revision; none before versions were stored). */
     @EventHandler
-    void publish(TimelineEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence,
-                 @Timestamp Instant occurredAt, @MetaDataValue(EventMetadata.ACTOR) String actor,
+    void publish(TimelineEvent event, EventMessage<?> message, @MessageIdentifier String eventId,
+                 @SequenceNumber Long sequence, @Timestamp Instant occurredAt,
+                 @MetaDataValue(EventMetadata.ACTOR) String actor,
                  @MetaDataValue(EventMetadata.PREVIOUS_HASH) String previousHash) {
         topic.ensureExists();
-        EventEnvelope envelope = EventEnvelope.of(eventId, sequence, occurredAt, actor, event).chainedTo(previousHash);
+        String revision = message.serializePayload(serializer, JsonNode.class).getType().getRevision();
+        EventEnvelope envelope = EventEnvelope.of(eventId, sequence, occurredAt, actor, event)
+                .writtenAt(revision == null ? 1 : Integer.parseInt(revision)).chainedTo(previousHash);
         pendingAcks().add(producer.send(record(envelope)));
     }
 

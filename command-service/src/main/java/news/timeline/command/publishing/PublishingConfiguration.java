@@ -20,17 +20,12 @@ class PublishingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Admin kafkaAdmin(PublishingProperties properties) {
-        return Admin.create(Map.of(
+    TimelineTopic timelineTopic(PublishingProperties properties) {
+        return new TimelineTopic(Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "command-service-admin",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
-    }
-
-    @Bean
-    TimelineTopic timelineTopic(Admin admin, PublishingProperties properties) {
-        return new TimelineTopic(admin, properties.topic());
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)), properties.topic());
     }
 
     /**

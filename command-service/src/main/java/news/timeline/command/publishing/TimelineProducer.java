@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
  */
 class TimelineProducer implements AutoCloseable {
 
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private final String bootstrapServers;
     private volatile Producer<String, byte[]> producer;
 
@@ -35,12 +37,13 @@ class TimelineProducer implements AutoCloseable {
     synchronized void renew() {
         Producer<String, byte[]> old = producer;
         producer = create();
-        old.close(Duration.ofSeconds(5));
+        old.close(CLOSE_TIMEOUT);
     }
 
+    /** Bounded: a send not acknowledged by then was not committed by the relay, and goes out again next time. */
     @Override
     public void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 
     private Producer<String, byte[]> create() {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * The events topic, created on first publish when missing (not at start-up: editors can work while Kafka is
  * down). It keeps events forever: it is the log that projections are rebuilt from.
  */
-class TimelineTopic {
+class TimelineTopic implements AutoCloseable {
 
     private final Admin admin;
     private final PublishingProperties.Topic settings;
@@ -29,6 +30,12 @@ class TimelineTopic {
 
     String name() {
         return settings.name();
+    }
+
+    /** Bounded, so that a broker already gone cannot hold up shutting down. */
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
     }
 
     /** The topic may have been lost since it was last seen: look (and create it) again on the next publish. */

@@ -43,6 +43,13 @@ final class ContentPolicy {
         }
     }
 
+    /** A byline is optional; given, it is a short line of text. */
+    static void checkByline(String byline) {
+        if (byline != null) {
+            required("byline", byline, MAX_HEADLINE);
+        }
+    }
+
     static void check(Change change) {
         if (change == null || change.kind() == null) {
             throw new InvalidContentException("change.kind", "is required: one of CORRECTION, CLARIFICATION, UPDATE, TYPO");

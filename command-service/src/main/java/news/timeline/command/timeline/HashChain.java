@@ -4,15 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import news.timeline.command.EventMetadata;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.TimelineEvent;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
-
-import java.time.Instant;
 
 /**
  * The head of the timeline's hash chain: the hash of its last event. Each new event is stored with it as
@@ -31,10 +27,19 @@ class HashChain {
                 : MetaData.with(EventMetadata.PREVIOUS_HASH, head));
     }
 
+    /**
+     * An event's hash is taken as it is applied (the recorded hash is not there yet) and read back from its metadata
+     * afterwards: an upcast event no longer looks as it was recorded and hashed.
+     */
     @EventSourcingHandler
-    void on(TimelineEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence,
-            @Timestamp Instant occurredAt, @MetaDataValue(EventMetadata.ACTOR) String actor,
-            @MetaDataValue(EventMetadata.PREVIOUS_HASH) String previousHash) {
-        head = EventEnvelope.of(eventId, sequence, occurredAt, actor, event).chainedTo(previousHash).hash();
+    void on(TimelineEvent event, DomainEventMessage<?> message, @MetaDataValue(EventMetadata.HASH) String recorded) {
+        head = recorded != null ? recorded : hashOf(message);
+    }
+
+    /** The hash of an event as it is recorded: what {@link RecordedHash} stores with it. */
+    static String hashOf(DomainEventMessage<?> event) {
+        return EventEnvelope.of(event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp(),
+                        (String) event.getMetaData().get(EventMetadata.ACTOR), (TimelineEvent) event.getPayload())
+                .chainedTo((String) event.getMetaData().get(EventMetadata.PREVIOUS_HASH)).hash();
     }
 }

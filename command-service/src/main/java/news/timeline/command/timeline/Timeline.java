@@ -1,6 +1,7 @@
 package news.timeline.command.timeline;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import news.timeline.command.EventMetadata;
 import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
 import news.timeline.events.TimelineReopened;
@@ -12,6 +13,7 @@ import news.timeline.events.UpdateRetracted;
 import news.timeline.events.UpdateUnpinned;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
@@ -75,7 +77,7 @@ class Timeline {
     }
 
     @CommandHandler
-    CommandResult handle(PostUpdate command) {
+    CommandResult handle(PostUpdate command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
         if (closed) {
             throw new TimelineClosedException(timelineId);
         }
@@ -83,7 +85,9 @@ class Timeline {
             throw new DuplicateUpdateException(command.updateId());
         }
         ContentPolicy.check(command.content());
-        chain.append(new UpdatePosted(timelineId, command.updateId(), command.content()));
+        ContentPolicy.checkByline(command.byline());
+        String byline = command.byline() != null ? command.byline().strip() : actor;
+        chain.append(new UpdatePosted(timelineId, command.updateId(), command.content(), byline));
         return result(command.updateId(), 1);
     }
 

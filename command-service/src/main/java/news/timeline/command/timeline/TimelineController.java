@@ -1,7 +1,6 @@
 package news.timeline.command.timeline;
 
 import jakarta.validation.Valid;
-import news.timeline.events.Content;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,10 +49,11 @@ class TimelineController {
     }
 
     @PostMapping("/{timelineId}/updates")
-    ResponseEntity<CommandResult> post(@PathVariable String timelineId, @RequestBody Content content,
+    ResponseEntity<CommandResult> post(@PathVariable String timelineId, @RequestBody PostRequest request,
                                        UriComponentsBuilder uri) {
         String updateId = UUID.randomUUID().toString();
-        CommandResult result = commands.sendAndWait(new PostUpdate(timelineId, updateId, content));
+        CommandResult result = commands.sendAndWait(new PostUpdate(timelineId, updateId, request.content(),
+                request.byline()));
         URI location = uri.path("/api/timelines/{tid}/updates/{uid}").build(timelineId, updateId);
         return ResponseEntity.created(location).eTag(Revisions.etag(result.revision())).body(result);
     }

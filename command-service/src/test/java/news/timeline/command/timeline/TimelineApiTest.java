@@ -3,19 +3,13 @@ package news.timeline.command.timeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.CommandServiceTest;
+import news.timeline.command.PublishedRecords;
 import news.timeline.events.CloudEventHeaders;
 import news.timeline.events.EventChain;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
-import news.timeline.events.Topics;
 import news.timeline.events.UpdateEdited;
-import news.timeline.kafka.SharedKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -85,7 +79,7 @@ class TimelineApiTest {
         assertThat(retracted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(retracted.getBody()).get("sequence").asLong()).isEqualTo(5);
 
-        List<ConsumerRecord<String, byte[]>> records = recordsOf(tid, 6);
+        List<ConsumerRecord<String, byte[]>> records = PublishedRecords.of(tid, 6);
         assertThat(records).extracting(r -> EventJson.read(r.value()).type()).containsExactly(
                 "TimelineOpened", "UpdatePosted", "UpdateEdited", "UpdatePinned", "UpdateUnpinned", "UpdateRetracted");
         assertThat(records).extracting(r -> EventJson.read(r.value()).sequence()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
@@ -225,27 +219,5 @@ class TimelineApiTest {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> recordsOf(String tid, int expected) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(Topics.TIMELINE_EVENTS).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TIMELINE_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.key().equals(tid)) {
-                        records.add(r);
-                    }
-                });
-                return records.size() >= expected;
-            });
-        }
-        return records;
     }
 }

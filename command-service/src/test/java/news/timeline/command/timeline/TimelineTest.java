@@ -1,5 +1,6 @@
 package news.timeline.command.timeline;
 
+import news.timeline.command.EventMetadata;
 import news.timeline.events.Block;
 import news.timeline.events.Change;
 import news.timeline.events.ChangeKind;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 
@@ -128,6 +130,30 @@ class TimelineTest {
                     .when(new PostUpdate(TID, "u1", SCRUM))
                     .expectEvents(new UpdatePosted(TID, "u1", SCRUM))
                     .expectResultMessagePayload(new CommandResult(TID, "u1", 1, 1L));
+        }
+
+        @Test
+        void creditsTheEditorWhoPostedWhenNoBylineIsGiven() {
+            fixture.given(OPENED)
+                    .when(new PostUpdate(TID, "u1", SCRUM), Map.of(EventMetadata.ACTOR, "jane.doe"))
+                    .expectEvents(new UpdatePosted(TID, "u1", SCRUM, "jane.doe"));
+        }
+
+        @Test
+        void creditsTheBylineGiven() {
+            fixture.given(OPENED)
+                    .when(new PostUpdate(TID, "u2", SCRUM, "  Reporting by Emily Morgan in Clacton "),
+                            Map.of(EventMetadata.ACTOR, "jane.doe"))
+                    .expectEvents(new UpdatePosted(TID, "u2", SCRUM, "Reporting by Emily Morgan in Clacton"));
+        }
+
+        @Test
+        void cannotPostWithABylineOfMoreThan200Characters() {
+            fixture.given(OPENED)
+                    .when(new PostUpdate(TID, "u1", SCRUM, "b".repeat(201)))
+                    .expectException(InvalidContentException.class)
+                    .expectExceptionMessage("byline: at most 200 characters")
+                    .expectNoEvents();
         }
 
         @Test

@@ -55,17 +55,17 @@ final class TimelineAsOf {
         } else if (payload instanceof UpdatePosted posted) {
             updates.put(posted.updateId(), new UpdateView(posted.updateId(), event.sequence(), at, null, 1,
                     UpdateView.Status.LIVE, false, posted.content().keyEvent(), posted.content().headline(),
-                    posted.content().blocks(), null, null));
+                    posted.content().blocks(), posted.creditedTo(event.actor()), null, null));
         } else if (payload instanceof UpdateEdited edited) {
             UpdateView before = updates.get(edited.updateId());
             updates.put(edited.updateId(), new UpdateView(before.id(), before.sequence(), before.postedAt(), at,
                     edited.revision(), UpdateView.Status.LIVE, false, edited.content().keyEvent(),
-                    edited.content().headline(), edited.content().blocks(),
+                    edited.content().headline(), edited.content().blocks(), before.byline(),
                     new UpdateView.LastChange(edited.change().kind().name(), edited.change().note(), at), null));
         } else if (payload instanceof UpdateRetracted retracted) {
             UpdateView before = updates.get(retracted.updateId());
             updates.put(retracted.updateId(), new UpdateView(before.id(), before.sequence(), before.postedAt(), at,
-                    retracted.revision(), UpdateView.Status.RETRACTED, false, false, null, null, null,
+                    retracted.revision(), UpdateView.Status.RETRACTED, false, false, null, null, null, null,
                     new UpdateView.Retraction(retracted.publicNote(), at)));
         } else if (payload instanceof UpdatePinned pin) {
             pinned = pin.updateId();
@@ -98,6 +98,6 @@ final class TimelineAsOf {
 
     private static UpdateView pinned(UpdateView u) {
         return new UpdateView(u.id(), u.sequence(), u.postedAt(), u.modifiedAt(), u.revision(), u.status(), true,
-                u.keyEvent(), u.headline(), u.blocks(), u.lastChange(), u.retraction());
+                u.keyEvent(), u.headline(), u.blocks(), u.byline(), u.lastChange(), u.retraction());
     }
 }

@@ -1,5 +1,6 @@
 package news.timeline.query.consuming;
 
+import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -58,6 +59,7 @@ public class ProjectionRebuild {
             new Progress(State.NOT_STARTED, null, null, 0, 0, 0, 0, null, null, null));
     private final AtomicLong recordsRead = new AtomicLong();
     private final AtomicLong eventsApplied = new AtomicLong();
+    private volatile boolean shuttingDown;
 
     ProjectionRebuild(ConsumerProperties kafka, List<Projection> projections, JdbcTemplate liveJdbc,
                       TransactionTemplate liveTransaction, OffsetStore liveOffsets, ProjectionConsumer liveConsumer,
@@ -86,6 +88,12 @@ public class ProjectionRebuild {
         thread.setDaemon(true);
         thread.start();
         return progress.get();
+    }
+
+    /** A rebuild under way stops where it is when the service shuts down; the live projection stays as it was. */
+    @PreDestroy
+    void shutDown() {
+        shuttingDown = true;
     }
 
     public Progress progress() {
@@ -129,7 +137,11 @@ public class ProjectionRebuild {
             log.info("projections rebuilt: {} events, {} events/s, checksum {} (live was {})", eventsApplied.get(),
                     progress.get().eventsPerSecond(), checksums[1].sha256(), checksums[0].sha256());
         } catch (Exception e) {
-            log.error("projection rebuild failed; the live projection is unchanged", e);
+            if (shuttingDown) {
+                log.info("projection rebuild stopped: the service is shutting down");
+            } else {
+                log.error("projection rebuild failed; the live projection is unchanged", e);
+            }
             progress.set(with(State.FAILED, progress.get().recordsToRead(), null, null, e.toString()));
         }
     }
@@ -145,7 +157,7 @@ public class ProjectionRebuild {
     private void readUpTo(KafkaConsumer<String, byte[]> consumer, EventApplier applier,
                           Map<TopicPartition, Long> target) {
         consumer.resume(target.keySet());
-        while (true) {
+        while (!shuttingDown) {
             List<TopicPartition> reached = target.keySet().stream()
                     .filter(partition -> consumer.position(partition) >= target.get(partition)).toList();
             consumer.pause(reached);
@@ -165,6 +177,7 @@ public class ProjectionRebuild {
                 }
             }
         }
+        throw new IllegalStateException("the service is shutting down");
     }
 
     private Progress with(State state, long toRead, ProjectionChecksum live, ProjectionChecksum rebuilt,

@@ -100,6 +100,11 @@ class AtomFeedController {
         element(w, "title", update.headline());
         element(w, "published", update.postedAt());
         element(w, "updated", update.modifiedAt() != null ? update.modifiedAt() : update.postedAt());
+        if (update.byline() != null) {
+            w.writeStartElement("author");
+            element(w, "name", update.byline());
+            w.writeEndElement();
+        }
         link(w, "alternate", pageUrl + "#update-" + update.id(), "text/html");
         w.writeStartElement("content");
         w.writeAttribute("type", "html");

@@ -56,10 +56,11 @@ class TimelineProjection implements Projection {
         } else if (payload instanceof UpdatePosted posted) {
             jdbc.update("""
                     INSERT INTO timeline_update (timeline_id, update_id, posted_sequence, posted_at, revision, status,
-                                                 headline, blocks, key_event)
-                    VALUES (?, ?, ?, ?, 1, 'LIVE', ?, ?, ?)""",
+                                                 headline, blocks, key_event, byline)
+                    VALUES (?, ?, ?, ?, 1, 'LIVE', ?, ?, ?, ?)""",
                     posted.timelineId(), posted.updateId(), event.sequence(), timestamp(event.occurredAt()),
-                    posted.content().headline(), blocks(posted.content().blocks()), posted.content().keyEvent());
+                    posted.content().headline(), blocks(posted.content().blocks()), posted.content().keyEvent(),
+                    posted.creditedTo(event.actor()));
         } else if (payload instanceof UpdateEdited edited) {
             jdbc.update("""
                     UPDATE timeline_update SET revision = ?, headline = ?, blocks = ?, key_event = ?, modified_at = ?,
@@ -72,7 +73,7 @@ class TimelineProjection implements Projection {
             // readers never get retracted words back: the content leaves this table (auditors keep every revision)
             jdbc.update("""
                     UPDATE timeline_update SET revision = ?, status = 'RETRACTED', headline = NULL, blocks = NULL,
-                                               key_event = FALSE, modified_at = ?, change_kind = NULL,
+                                               byline = NULL, key_event = FALSE, modified_at = ?, change_kind = NULL,
                                                change_note = NULL, public_note = ?
                     WHERE timeline_id = ? AND update_id = ?""",
                     retracted.revision(), timestamp(event.occurredAt()), retracted.publicNote(),

@@ -15,7 +15,7 @@ public class TimelineReader {
 
     private static final String UPDATE_COLUMNS = """
             u.update_id, u.posted_sequence, u.posted_at, u.modified_at, u.revision, u.status, u.key_event,
-            u.headline, u.blocks, u.change_kind, u.change_note, u.public_note,
+            u.headline, u.blocks, u.byline, u.change_kind, u.change_note, u.public_note,
             (u.update_id = t.pinned_update_id) AS pinned
             """;
 
@@ -97,6 +97,7 @@ public class TimelineReader {
                 rs.getBoolean("key_event"),
                 rs.getString("headline"),
                 ProjectionJson.blocks(rs.getString("blocks")),
+                rs.getString("byline"),
                 changeKind == null ? null : new UpdateView.LastChange(changeKind, rs.getString("change_note"),
                         ProjectionJson.instant(rs, "modified_at")),
                 retracted ? new UpdateView.Retraction(rs.getString("public_note"),

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One update as readers see it. A retracted one is a tombstone: its status, times and public note, no content.
+ * One update as readers see it. A retracted one is a tombstone: its status, times and public note, no content (nor
+ * byline).
  * {@code sequence} is the event that posted it: the order of the timeline and the paging cursor.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,6 +23,7 @@ public record UpdateView(
         boolean keyEvent,
         String headline,
         List<Block> blocks,
+        String byline,
         LastChange lastChange,
         Retraction retraction) {
 

@@ -5,9 +5,7 @@ import news.timeline.events.Block;
 import news.timeline.query.consuming.ProjectionJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
@@ -17,12 +15,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code GET /api/audit/timelines/{tid}/updates/{uid}/history}: every revision of an update for auditors, retracted
- * text included, with who made it, its kind, note and (for a retraction) the newsroom's reason, and the word-level
- * difference from the revision before.
+ * Every revision of an update for auditors, retracted text included, with who made it, its kind, note and (for a
+ * retraction) the newsroom's reason, and the word-level difference from the revision before: as JSON at
+ * {@code GET /api/audit/timelines/{tid}/updates/{uid}/history}, and on the auditors' page.
  */
-@RestController
-class AuditHistoryController {
+@Component
+class AuditHistories {
 
     /** The whole history of one update. */
     record AuditHistory(String timelineId, String updateId, List<Revision> revisions) {
@@ -36,12 +34,11 @@ class AuditHistoryController {
 
     private final JdbcTemplate jdbc;
 
-    AuditHistoryController(JdbcTemplate jdbc) {
+    AuditHistories(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    @GetMapping("/api/audit/timelines/{timelineId}/updates/{updateId}/history")
-    AuditHistory history(@PathVariable String timelineId, @PathVariable String updateId) {
+    AuditHistory history(String timelineId, String updateId) {
         List<Revision> stored = jdbc.query("""
                 SELECT revision, sequence, kind, actor, occurred_at, note, reason, headline, blocks, key_event
                 FROM update_revision WHERE timeline_id = ? AND update_id = ? ORDER BY revision""",
@@ -75,7 +72,7 @@ class AuditHistoryController {
 
     /** The words of a revision as a reader reads them: headline, then each block's text. */
     private static String text(Revision revision) {
-        return Stream.concat(Stream.of(revision.headline()), revision.blocks().stream().map(AuditHistoryController::text))
+        return Stream.concat(Stream.of(revision.headline()), revision.blocks().stream().map(AuditHistories::text))
                 .filter(part -> part != null && !part.isBlank())
                 .collect(Collectors.joining("\n"));
     }

@@ -8,21 +8,18 @@ import news.timeline.query.consuming.AppliedSequences;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.io.UncheckedIOException;
 
 /**
- * {@code GET /api/audit/timelines/{tid}/verify}: recomputes the timeline's hash chain from the audit log, event by
- * event in sequence order (streamed, not loaded whole), and says whether every event is as it was recorded. A break
- * names the first event that is not, and how.
+ * Recomputes a timeline's hash chain from the audit log, event by event in sequence order (streamed, not loaded
+ * whole), and says whether every event is as it was recorded. A break names the first event that is not, and how.
  */
-@RestController
-class ChainVerificationController {
+@Component
+class ChainVerification {
 
     private static final int FETCH_SIZE = 500;
 
@@ -30,7 +27,7 @@ class ChainVerificationController {
     private final TransactionTemplate readOnly;
     private final AppliedSequences sequences;
 
-    ChainVerificationController(JdbcTemplate jdbc, TransactionTemplate transactions, AppliedSequences sequences) {
+    ChainVerification(JdbcTemplate jdbc, TransactionTemplate transactions, AppliedSequences sequences) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
@@ -43,8 +40,7 @@ class ChainVerificationController {
                         EventChain.Break broken) {
     }
 
-    @GetMapping("/api/audit/timelines/{timelineId}/verify")
-    Verification verify(@PathVariable String timelineId) {
+    Verification verify(String timelineId) {
         long lastSequence = sequences.current(timelineId);
         if (lastSequence < 0) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId);

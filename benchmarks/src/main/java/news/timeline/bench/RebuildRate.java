@@ -1,0 +1,193 @@
+package news.timeline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import news.timeline.events.Block;
+import news.timeline.events.Change;
+import news.timeline.events.ChangeKind;
+import news.timeline.events.Content;
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.EventJson;
+import news.timeline.events.TimelineEvent;
+import news.timeline.events.TimelineOpened;
+import news.timeline.events.Topics;
+import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdatePosted;
+import news.timeline.kafka.KafkaBroker;
+import news.timeline.query.QueryServiceApplication;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Projection rebuild rate against Kafka's own consumer rate on the same events, in one run: a real KRaft broker,
+ * {@code events} timeline events (a post then edits, about 500 bytes each, chained) over {@code timelines}
+ * timelines; Kafka's ConsumerPerformance reads them all; the query service (H2 file) applies them live; then an
+ * admin rebuild reads them again into fresh tables and switches over. Prints one {@code name=value} line per figure.
+ *
+ * <p>Arguments: workDir events timelines
+ */
+public final class RebuildRate {
+
+    private static final String PARAGRAPH = "A paragraph of a live update, as long as one usually is: a sentence or "
+            + "two that tell what happened, who said it and where, and what is expected next.";
+
+    private RebuildRate() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int events = Integer.parseInt(args[1]);
+        int timelines = Integer.parseInt(args[2]);
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), freePort())) {
+            String bootstrap = broker.bootstrapServers();
+            emit("events", events);
+            emit("timelines", timelines);
+            long bytes = load(bootstrap, events, timelines);
+            emit("events.bytes.average", bytes / events);
+            consumerPerformance(bootstrap, events, work);
+            rebuild(bootstrap, events, timelines, work);
+        }
+        System.exit(0);
+    }
+
+    /** The events, timeline by timeline in round robin, as the relay would have published them. */
+    private static long load(String bootstrap, int events, int timelines) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(Topics.TIMELINE_EVENTS, 6, (short) 1))).all().get();
+        }
+        long started = System.nanoTime();
+        long bytes = 0;
+        String[] heads = new String[timelines];
+        Instant at = Instant.parse("2014-10-10T08:00:00Z");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int n = 0; n < events; n++) {
+                int timeline = n % timelines;
+                long sequence = n / timelines;
+                String tid = "bench-" + timeline;
+                EventEnvelope event = EventEnvelope.of(UUID.randomUUID().toString(), sequence,
+                        at.plusMillis(n), "editor", payload(tid, sequence)).chainedTo(heads[timeline]);
+                heads[timeline] = event.hash();
+                byte[] value = EventJson.write(event);
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(Topics.TIMELINE_EVENTS, tid, value));
+            }
+        }
+        emit("load.events_per_s", (long) (events / seconds(started)));
+        return bytes;
+    }
+
+    /** Sequence 0 opens the timeline; then a post, and every third event corrects the post before it. */
+    private static TimelineEvent payload(String tid, long sequence) {
+        if (sequence == 0) {
+            return new TimelineOpened(tid, "Benchmark story " + tid, "Load");
+        }
+        Content content = new Content("Update " + sequence + " of the story so far",
+                List.of(new Block.Paragraph(PARAGRAPH)), false);
+        return sequence % 3 == 0
+                ? new UpdateEdited(tid, "u" + (sequence - 1), 2, content, new Change(ChangeKind.TYPO, null))
+                : new UpdatePosted(tid, "u" + sequence, content, "Benchmark desk");
+    }
+
+    /** Kafka's own consumer on the same topic: the ceiling a rebuild reads under. */
+    private static void consumerPerformance(String bootstrap, int events, Path work) throws Exception {
+        Path out = work.resolve("consumer-performance.txt");
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server", bootstrap, "--topic", Topics.TIMELINE_EVENTS, "--messages",
+                String.valueOf(events), "--timeout", "120000", "--group", "consumer-performance")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        tool.waitFor();
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        List<String> lines = Files.readAllLines(out);
+        String[] figures = lines.get(lines.size() - 1).split(",\\s*");
+        emit("kafka.consumer_performance.events_per_s", (long) Double.parseDouble(figures[5]));
+        emit("kafka.consumer_performance.mb_per_s", figures[3]);
+    }
+
+    /** The query service applies every event live, then rebuilds them all into fresh tables. */
+    private static void rebuild(String bootstrap, int events, int timelines, Path work) throws Exception {
+        long started = System.nanoTime();
+        try (ConfigurableApplicationContext query = QueryServiceApplication.builder().run(
+                "--server.port=0", "--timeline.data-dir=" + work.resolve("data"),
+                "--timeline.kafka.bootstrap-servers=" + bootstrap, "--timeline.kafka.max-poll-records=2000",
+                "--logging.level.root=WARN")) {
+            JdbcTemplate jdbc = query.getBean(JdbcTemplate.class);
+            while (applied(jdbc) < events) {
+                Thread.sleep(1000);
+            }
+            emit("query.live_apply.events_per_s", (long) (events / seconds(started)));
+            String url = "http://127.0.0.1:" + query.getEnvironment().getProperty("local.server.port")
+                    + "/api/admin/rebuild";
+            HttpClient http = HttpClient.newHttpClient();
+            String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+            http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode progress;
+            do {
+                Thread.sleep(1000);
+                progress = EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+            } while (progress.path("state").asText().matches("REBUILDING|SWITCHING"));
+            emit("rebuild.state", progress.path("state").asText());
+            emit("rebuild.events", progress.path("eventsApplied").asLong());
+            emit("rebuild.events_per_s", progress.path("eventsPerSecond").asLong());
+            emit("rebuild.seconds", seconds(progress));
+            emit("rebuild.checksum_equal", progress.path("live").path("sha256").asText()
+                    .equals(progress.path("rebuilt").path("sha256").asText()));
+            emit("rebuild.rows", progress.path("rebuilt").path("rows"));
+        }
+    }
+
+    private static double seconds(JsonNode progress) {
+        return Duration.between(Instant.parse(progress.path("startedAt").asText()),
+                Instant.parse(progress.path("finishedAt").asText())).toMillis() / 1000.0;
+    }
+
+    private static long applied(JdbcTemplate jdbc) {
+        Long count = jdbc.queryForObject("SELECT COALESCE(SUM(last_sequence + 1), 0) FROM timeline_position",
+                Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void emit(String name, Object value) {
+        System.out.println(name + "=" + value);
+    }
+}
