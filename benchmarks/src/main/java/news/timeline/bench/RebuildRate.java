@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ import java.util.UUID;
  * timelines; Kafka's ConsumerPerformance reads them all; the query service (H2 file) applies them live; then an
  * admin rebuild reads them again into fresh tables and switches over. Prints one {@code name=value} line per figure.
  *
- * <p>Arguments: workDir events timelines
+ * <p>Arguments: workDir events timelines [query service arguments, e.g. the postgres profile and its database]
  */
 public final class RebuildRate {
 
@@ -68,7 +69,7 @@ public final class RebuildRate {
             long bytes = load(bootstrap, events, timelines);
             emit("events.bytes.average", bytes / events);
             consumerPerformance(bootstrap, events, work);
-            rebuild(bootstrap, events, timelines, work);
+            rebuild(bootstrap, events, work, List.of(args).subList(3, args.length));
         }
         System.exit(0);
     }
@@ -133,12 +134,14 @@ public final class RebuildRate {
     }
 
     /** The query service applies every event live, then rebuilds them all into fresh tables. */
-    private static void rebuild(String bootstrap, int events, int timelines, Path work) throws Exception {
+    private static void rebuild(String bootstrap, int events, Path work, List<String> database) throws Exception {
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext query = QueryServiceApplication.builder().run(
-                "--server.port=0", "--timeline.data-dir=" + work.resolve("data"),
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--timeline.data-dir=" + work.resolve("data"),
                 "--timeline.kafka.bootstrap-servers=" + bootstrap, "--timeline.kafka.max-poll-records=2000",
-                "--logging.level.root=WARN")) {
+                "--logging.level.root=WARN"));
+        arguments.addAll(database);
+        try (ConfigurableApplicationContext query = QueryServiceApplication.builder()
+                .run(arguments.toArray(String[]::new))) {
             JdbcTemplate jdbc = query.getBean(JdbcTemplate.class);
             while (applied(jdbc) < events) {
                 Thread.sleep(1000);
@@ -159,16 +162,17 @@ public final class RebuildRate {
             emit("rebuild.state", progress.path("state").asText());
             emit("rebuild.events", progress.path("eventsApplied").asLong());
             emit("rebuild.events_per_s", progress.path("eventsPerSecond").asLong());
-            emit("rebuild.seconds", seconds(progress));
+            emit("rebuild.apply_seconds", seconds(progress, "startedAt", "caughtUpAt"));
+            emit("rebuild.switch_seconds", seconds(progress, "caughtUpAt", "finishedAt"));
             emit("rebuild.checksum_equal", progress.path("live").path("sha256").asText()
                     .equals(progress.path("rebuilt").path("sha256").asText()));
             emit("rebuild.rows", progress.path("rebuilt").path("rows"));
         }
     }
 
-    private static double seconds(JsonNode progress) {
-        return Duration.between(Instant.parse(progress.path("startedAt").asText()),
-                Instant.parse(progress.path("finishedAt").asText())).toMillis() / 1000.0;
+    private static double seconds(JsonNode progress, String from, String to) {
+        return Duration.between(Instant.parse(progress.path(from).asText()),
+                Instant.parse(progress.path(to).asText())).toMillis() / 1000.0;
     }
 
     private static long applied(JdbcTemplate jdbc) {

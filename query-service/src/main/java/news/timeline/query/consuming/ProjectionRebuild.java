@@ -40,9 +40,13 @@ public class ProjectionRebuild {
 
     public enum State { NOT_STARTED, REBUILDING, SWITCHING, DONE, FAILED }
 
-    /** Where a rebuild is; {@code live} and {@code rebuilt} are the checksums compared at the switch. */
-    public record Progress(State state, Instant startedAt, Instant finishedAt, long recordsRead, long recordsToRead,
-                           long eventsApplied, long eventsPerSecond, ProjectionChecksum live,
+    /**
+     * Where a rebuild is. {@code caughtUpAt}: every event applied, the checksums and the switch still to come;
+     * {@code eventsPerSecond} is the rate of applying them (up to then). {@code live} and {@code rebuilt} are the
+     * checksums compared at the switch.
+     */
+    public record Progress(State state, Instant startedAt, Instant caughtUpAt, Instant finishedAt, long recordsRead,
+                           long recordsToRead, long eventsApplied, long eventsPerSecond, ProjectionChecksum live,
                            ProjectionChecksum rebuilt, String error) {
     }
 
@@ -56,10 +60,11 @@ public class ProjectionRebuild {
     private final FlywayProperties migrations;
     private final ApplicationEventPublisher events;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
-            new Progress(State.NOT_STARTED, null, null, 0, 0, 0, 0, null, null, null));
+            new Progress(State.NOT_STARTED, null, null, null, 0, 0, 0, 0, null, null, null));
     private final AtomicLong recordsRead = new AtomicLong();
     private final AtomicLong eventsApplied = new AtomicLong();
     private volatile boolean shuttingDown;
+    private volatile Instant caughtUpAt;
 
     ProjectionRebuild(ConsumerProperties kafka, List<Projection> projections, JdbcTemplate liveJdbc,
                       TransactionTemplate liveTransaction, OffsetStore liveOffsets, ProjectionConsumer liveConsumer,
@@ -83,7 +88,8 @@ public class ProjectionRebuild {
         }
         recordsRead.set(0);
         eventsApplied.set(0);
-        progress.set(new Progress(State.REBUILDING, Instant.now(), null, 0, 0, 0, 0, null, null, null));
+        caughtUpAt = null;
+        progress.set(new Progress(State.REBUILDING, Instant.now(), null, null, 0, 0, 0, 0, null, null, null));
         Thread thread = new Thread(this::rebuild, "projection-rebuild");
         thread.setDaemon(true);
         thread.start();
@@ -127,6 +133,7 @@ public class ProjectionRebuild {
                 progress.set(with(State.SWITCHING, partitions.stream()
                         .mapToLong(p -> now.get(p) - start.get(p)).sum(), null, null, null));
                 readUpTo(consumer, applier, now);
+                caughtUpAt = Instant.now();
                 ProjectionChecksum live = ProjectionChecksum.of(liveJdbc, null);
                 ProjectionChecksum rebuilt = ProjectionChecksum.of(liveJdbc, RebuildSchema.NAME);
                 liveTransaction.executeWithoutResult(status -> schema.copyIntoLive());
@@ -185,9 +192,10 @@ public class ProjectionRebuild {
         Progress before = progress.get();
         boolean finished = state == State.DONE || state == State.FAILED;
         Instant end = finished ? Instant.now() : null;
-        long millis = Math.max(1, Duration.between(before.startedAt(), finished ? end : Instant.now()).toMillis());
-        return new Progress(state, before.startedAt(), end, recordsRead.get(), toRead, eventsApplied.get(),
-                eventsApplied.get() * 1000 / millis, live, rebuilt, error);
+        Instant applying = caughtUpAt != null ? caughtUpAt : finished ? end : Instant.now();
+        long millis = Math.max(1, Duration.between(before.startedAt(), applying).toMillis());
+        return new Progress(state, before.startedAt(), caughtUpAt, end, recordsRead.get(), toRead,
+                eventsApplied.get(), eventsApplied.get() * 1000 / millis, live, rebuilt, error);
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
