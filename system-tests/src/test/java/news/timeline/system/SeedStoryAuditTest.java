@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The auditors' questions on the seed story: an editor corrects "Carwswell" and withdraws another update; the
@@ -44,7 +46,10 @@ class SeedStoryAuditTest {
 
     @Test
     void auditorsSeeTheTypoBeforeTheCorrectionTheFixAfterAndTheWithdrawnWordsThatReadersDoNot() {
-        JsonNode loaded = http.get(stack.queryUrl() + "/api" + STORY).json();
+        // the demo story: ten updates, the last event pins one
+        JsonNode loaded = await().atMost(Duration.ofSeconds(60)).until(() -> http.get(stack.queryUrl() + "/api"
+                + STORY), page -> page.status() == 200 && page.json().get("updates").size() == 10
+                && page.json().get("updates").get(0).get("pinned").asBoolean()).json();
         String scrum = update("media-scrum");
         String correction = scrum.replace("Douglas Carwswell can hardly", "Douglas Carswell can hardly");
         long corrected = newsroom.command("PUT", "/api" + STORY + "/updates/media-scrum",
