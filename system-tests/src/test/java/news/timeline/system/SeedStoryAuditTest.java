@@ -34,8 +34,12 @@ class SeedStoryAuditTest {
 
     @BeforeAll
     static void startStack(@TempDir Path dataDir) {
+        // a topic of its own: the demo story's ids are fixed, and other stacks on the shared broker load it too
+        String topic = "seed-audit-" + dataDir.getFileName();
         stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers()).withDemo()
-                .withArguments("--timeline.kafka.group-id=seed-audit-" + dataDir.getFileName()));
+                .withCommandArguments("--timeline.kafka.topic.name=" + topic)
+                .withQueryArguments("--timeline.kafka.topic=" + topic)
+                .withArguments("--timeline.kafka.group-id=" + topic));
         newsroom = new Newsroom(stack);
     }
 
