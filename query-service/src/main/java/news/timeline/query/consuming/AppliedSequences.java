@@ -40,6 +40,11 @@ public class AppliedSequences implements AppliedEventsListener {
         return stored;
     }
 
+    /** The last applied sequence if it is in memory, else null: never a database read. */
+    public Long known(String timelineId) {
+        return latest.get(timelineId);
+    }
+
     /** Waits until the timeline has reached {@code sequence}, at most {@code timeout}; true if it has. */
     public boolean awaitAtLeast(String timelineId, long sequence, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

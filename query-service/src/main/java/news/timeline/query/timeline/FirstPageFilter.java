@@ -18,10 +18,12 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The hottest request of a big night, {@code GET /api/timelines/{tid}} with no parameters, answered from memory
- * ahead of the rest of the web stack: a public page needs no authentication, no handler mapping and no
- * serialization, just the cached bytes, their validators and the security headers. Anything else (another page,
- * an unknown timeline, a read-your-writes wait) goes on to {@link ReaderController}.
+ * The hottest request of a big night, {@code GET /api/timelines/{tid}} with no parameters, when
+ * {@link FirstPageHandler} could not answer it on the I/O thread (the page in memory is out of date, or the reader
+ * is on another origin): answered here, ahead of the rest of the web stack, loading the page into memory when
+ * needed. A public page needs no authentication, no handler mapping and no serialization, just the cached bytes,
+ * their validators and the security headers. Anything else (another page, an unknown timeline, a read-your-writes
+ * wait) goes on to {@link ReaderController}.
  */
 @Configuration(proxyBeanMethods = false)
 class FirstPageFilter extends OncePerRequestFilter {
@@ -70,7 +72,7 @@ class FirstPageFilter extends OncePerRequestFilter {
     }
 
     /** The same tag as {@link ReaderController} gives the first page of the default size. */
-    private static String etag(long sequence) {
+    static String etag(long sequence) {
         return HttpCaching.etag("page", sequence, null, FirstPages.DEFAULT_LIMIT);
     }
 

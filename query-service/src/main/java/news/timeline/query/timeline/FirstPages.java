@@ -36,6 +36,14 @@ public class FirstPages {
         this.json = json;
     }
 
+    /** The page held in memory, if it is as new as the projection: never a database read. */
+    Optional<Cached> fresh(String timelineId) {
+        Cached cached = pages.get(timelineId);
+        Long current = sequences.known(timelineId);
+        return cached != null && current != null && cached.page().lastSequence() >= current
+                ? Optional.of(cached) : Optional.empty();
+    }
+
     public Optional<Cached> get(String timelineId) {
         long current = sequences.current(timelineId);
         Cached cached = pages.get(timelineId);
