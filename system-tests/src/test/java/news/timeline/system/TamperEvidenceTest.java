@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -109,11 +109,15 @@ class TamperEvidenceTest {
     private record Cli(int exit, String out) {
     }
 
+    /** The command line as an auditor runs it: the executable jar the build made, in a process of its own. */
     private static Cli cli(String topic, String tid) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = TimelineTools.run(new String[]{"verify-chain", "--bootstrap-servers", stack.bootstrapServers(),
-                "--topic", topic, "--timeline", tid}, new PrintStream(out, true), System.err);
-        return new Cli(exit, out.toString());
+        Path jar = Path.of("..", "timeline-tools", "target", "timeline-tools-exec.jar");
+        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "verify-chain", "--bootstrap-servers", stack.bootstrapServers(),
+                "--topic", topic, "--timeline", tid).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verifier.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Cli(verifier.exitValue(), out);
     }
 
     private static void copyTimeline(String tid, String topic, String from, String to) throws Exception {
