@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,15 +24,18 @@ class EventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
 
+    private final BatchedWrites writes;
     private final List<Projection> projections;
     private final OffsetStore offsets;
     private final TimelinePositions positions;
     private final TransactionTemplate transaction;
     private final List<AppliedEventsListener> listeners;
 
-    EventApplier(List<Projection> projections, OffsetStore offsets, TimelinePositions positions,
+    /** The projections write through {@link BatchedWrites} on {@code jdbc}'s database, sent once a batch. */
+    EventApplier(List<Projection> projections, JdbcTemplate jdbc, OffsetStore offsets, TimelinePositions positions,
                  TransactionTemplate transaction, List<AppliedEventsListener> listeners) {
-        this.projections = projections;
+        this.writes = new BatchedWrites(jdbc.getDataSource());
+        this.projections = projections.stream().map(projection -> projection.into(writes)).toList();
         this.offsets = offsets;
         this.positions = positions;
         this.transaction = transaction;
@@ -39,7 +43,13 @@ class EventApplier {
     }
 
     void apply(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
-        List<EventEnvelope> applied = transaction.execute(status -> applyInTransaction(partition, records));
+        List<EventEnvelope> applied;
+        try {
+            applied = transaction.execute(status -> applyInTransaction(partition, records));
+        } catch (RuntimeException e) {
+            writes.discard();
+            throw e;
+        }
         for (AppliedEventsListener listener : listeners) {
             try {
                 listener.applied(applied);
@@ -69,6 +79,7 @@ class EventApplier {
             lastApplied.put(event.timelineId(), event.sequence());
             appliedEvents.add(event);
         }
+        writes.flush();
         lastApplied.forEach(positions::save);
         offsets.save(partition, records.get(records.size() - 1).offset() + 1);
         return appliedEvents;

@@ -114,10 +114,10 @@ public class ProjectionRebuild {
         try (RebuildSchema schema = RebuildSchema.create(liveJdbc, database, migrations);
              KafkaConsumer<String, byte[]> consumer = consumer()) {
             JdbcTemplate jdbc = new JdbcTemplate(schema.dataSource());
-            EventApplier applier = new EventApplier(projections.stream().map(p -> p.into(jdbc)).toList(),
-                    new OffsetStore(jdbc), new TimelinePositions(jdbc),
-                    new TransactionTemplate(new DataSourceTransactionManager(schema.dataSource())),
-                    List.of(applied -> eventsApplied.addAndGet(applied.size())));
+            TransactionTemplate transactions = new TransactionTemplate(
+                    new DataSourceTransactionManager(schema.dataSource()));
+            EventApplier applier = new EventApplier(projections, jdbc, new OffsetStore(jdbc),
+                    new TimelinePositions(jdbc), transactions, List.of(applied -> eventsApplied.addAndGet(applied.size())));
             List<TopicPartition> partitions = consumer.partitionsFor(kafka.topic(), Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
