@@ -1,5 +1,6 @@
 package news.timeline.query.consuming;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,7 +12,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -56,7 +56,7 @@ public class ProjectionRebuild {
     private final TransactionTemplate liveTransaction;
     private final OffsetStore liveOffsets;
     private final ProjectionConsumer liveConsumer;
-    private final DataSourceProperties database;
+    private final HikariDataSource livePool;
     private final FlywayProperties migrations;
     private final ApplicationEventPublisher events;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
@@ -68,14 +68,14 @@ public class ProjectionRebuild {
 
     ProjectionRebuild(ConsumerProperties kafka, List<Projection> projections, JdbcTemplate liveJdbc,
                       TransactionTemplate liveTransaction, OffsetStore liveOffsets, ProjectionConsumer liveConsumer,
-                      DataSourceProperties database, FlywayProperties migrations, ApplicationEventPublisher events) {
+                      HikariDataSource livePool, FlywayProperties migrations, ApplicationEventPublisher events) {
         this.kafka = kafka;
         this.projections = projections;
         this.liveJdbc = liveJdbc;
         this.liveTransaction = liveTransaction;
         this.liveOffsets = liveOffsets;
         this.liveConsumer = liveConsumer;
-        this.database = database;
+        this.livePool = livePool;
         this.migrations = migrations;
         this.events = events;
     }
@@ -111,7 +111,7 @@ public class ProjectionRebuild {
     }
 
     private void rebuild() {
-        try (RebuildSchema schema = RebuildSchema.create(liveJdbc, database, migrations);
+        try (RebuildSchema schema = RebuildSchema.create(liveJdbc, livePool, migrations);
              KafkaConsumer<String, byte[]> consumer = consumer()) {
             JdbcTemplate jdbc = new JdbcTemplate(schema.dataSource());
             TransactionTemplate transactions = new TransactionTemplate(

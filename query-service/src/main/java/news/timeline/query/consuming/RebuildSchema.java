@@ -1,9 +1,9 @@
 package news.timeline.query.consuming;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,14 +23,20 @@ final class RebuildSchema implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Drops what an earlier rebuild left, creates the schema and migrates it. */
-    static RebuildSchema create(JdbcTemplate live, DataSourceProperties database, FlywayProperties migrations) {
+    /**
+     * Drops what an earlier rebuild left, creates the schema and migrates it. The pool is configured as the live
+     * one (database, account, driver properties) but for its schema and size.
+     */
+    static RebuildSchema create(JdbcTemplate live, HikariDataSource livePool, FlywayProperties migrations) {
         live.execute("DROP SCHEMA IF EXISTS \"" + NAME + "\" CASCADE");
         live.execute("CREATE SCHEMA \"" + NAME + "\"");
-        HikariDataSource dataSource = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-        dataSource.setSchema(NAME);
-        dataSource.setPoolName("projection-rebuild");
-        dataSource.setMaximumPoolSize(2);
+        HikariConfig config = new HikariConfig();
+        livePool.copyStateTo(config);
+        config.setSchema(NAME);
+        config.setPoolName("projection-rebuild");
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).schemas(NAME)
                 .locations(migrations.getLocations().toArray(String[]::new)).load().migrate();
         return new RebuildSchema(live, dataSource);
