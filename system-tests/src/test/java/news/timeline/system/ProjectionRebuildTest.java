@@ -89,7 +89,7 @@ class ProjectionRebuildTest {
         int exit = TimelineTools.run(new String[]{"rebuild", "--query-service", stack.queryUrl(), "--user", "admin",
                 "--password", "admin"}, new PrintStream(out, true), new PrintStream(err, true));
 
-        assertThat(exit).as(err.toString()).isEqualTo(TimelineTools.SUCCESS);
+        assertThat(exit).as(err + "\n" + out).isEqualTo(TimelineTools.SUCCESS);
         assertThat(out.toString()).containsPattern("done: [\\d,]+ events at [\\d,]+ events/s")
                 .contains("(same as the live projection)");
         assertThat(TimelineTools.run(new String[]{"rebuild", "--query-service", stack.queryUrl(), "--user", "auditor",

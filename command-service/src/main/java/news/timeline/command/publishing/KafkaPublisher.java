@@ -82,7 +82,7 @@ class KafkaPublisher {
     }
 
     /** The sends of this batch, awaited once just before its unit of work commits the token. */
-    private static List<Future<RecordMetadata>> pendingAcks() {
+    private List<Future<RecordMetadata>> pendingAcks() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING_ACKS, key -> {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
@@ -91,7 +91,11 @@ class KafkaPublisher {
         });
     }
 
-    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+    /**
+     * A failed batch is sent again from its first event; by a fresh producer, so that whatever state the failure
+     * left in this one (its sequence numbers towards a partition) cannot make the next attempt fail too.
+     */
+    private void awaitAll(List<Future<RecordMetadata>> acks) {
         for (Future<RecordMetadata> ack : acks) {
             try {
                 ack.get();
@@ -99,6 +103,7 @@ class KafkaPublisher {
                 Thread.currentThread().interrupt();
                 throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
             } catch (ExecutionException e) {
+                producer.renew();
                 throw new KafkaUnavailableException("Kafka did not acknowledge an event", e.getCause());
             }
         }

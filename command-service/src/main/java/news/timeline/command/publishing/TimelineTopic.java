@@ -2,11 +2,14 @@ package news.timeline.command.publishing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -69,20 +72,25 @@ class TimelineTopic implements AutoCloseable {
     }
 
     /**
-     * A topic just created takes a moment to get a leader for each partition; a send before that fails and is
-     * retried, and retries into a topic created again under the same name are what idempotent producers handle
-     * worst. So the first sends wait for the leaders.
+     * A topic just created takes a moment before its leaders serve it, even after the controller names them; a send
+     * before that fails and is retried, and an idempotent producer's retries into a brand-new partition can wedge
+     * on sequence numbers. So the first sends wait until every partition's leader answers for it.
      */
     private void awaitLeaders() throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             TopicDescription description = admin.describeTopics(List.of(settings.name())).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get(settings.name());
-            if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            description.partitions().forEach(partition ->
+                    partitions.put(new TopicPartition(settings.name(), partition.partition()), OffsetSpec.latest()));
+            try {
+                admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
                 return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("no leaders for " + settings.name());
+            } catch (ExecutionException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
             }
             Thread.sleep(50);
         }

@@ -111,6 +111,7 @@ public class ProjectionRebuild {
     }
 
     private void rebuild() {
+        ProjectionChecksum[] checksums;
         try (RebuildSchema schema = RebuildSchema.create(liveJdbc, livePool, migrations);
              KafkaConsumer<String, byte[]> consumer = consumer()) {
             JdbcTemplate jdbc = new JdbcTemplate(schema.dataSource());
@@ -128,7 +129,7 @@ public class ProjectionRebuild {
             progress.set(with(State.REBUILDING, toRead, null, null, null));
             readUpTo(consumer, applier, target);
 
-            ProjectionChecksum[] checksums = liveConsumer.exclusively(() -> {
+            checksums = liveConsumer.exclusively(() -> {
                 Map<TopicPartition, Long> now = liveTargets(start);
                 progress.set(with(State.SWITCHING, partitions.stream()
                         .mapToLong(p -> now.get(p) - start.get(p)).sum(), null, null, null));
@@ -140,9 +141,6 @@ public class ProjectionRebuild {
                 events.publishEvent(new ProjectionsReplaced(rebuilt));
                 return new ProjectionChecksum[]{live, rebuilt};
             });
-            progress.set(with(State.DONE, progress.get().recordsToRead(), checksums[0], checksums[1], null));
-            log.info("projections rebuilt: {} events, {} events/s, checksum {} (live was {})", eventsApplied.get(),
-                    progress.get().eventsPerSecond(), checksums[1].sha256(), checksums[0].sha256());
         } catch (Exception e) {
             if (shuttingDown) {
                 log.info("projection rebuild stopped: the service is shutting down");
@@ -150,7 +148,13 @@ public class ProjectionRebuild {
                 log.error("projection rebuild failed; the live projection is unchanged", e);
             }
             progress.set(with(State.FAILED, progress.get().recordsToRead(), null, null, e.toString()));
+            return;
         }
+        // done only now that its schema is dropped: a rebuild started next must not meet this one's clean-up
+        progress.set(with(State.DONE, progress.get().recordsToRead(), checksums[0], checksums[1], null));
+        log.info("projections rebuilt: {} events, {} events/s, checksum {} {} (live was {} {})", eventsApplied.get(),
+                progress.get().eventsPerSecond(), checksums[1].sha256(), checksums[1].rows(), checksums[0].sha256(),
+                checksums[0].rows());
     }
 
     /** Where the live projection stands in each partition (where it would start, if it has applied nothing). */
