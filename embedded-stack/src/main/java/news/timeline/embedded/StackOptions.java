@@ -46,4 +46,14 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
         return new StackOptions(dataDir, bootstrapServers, kafkaPort, commandPort, queryPort, loadDemo,
                 commandArguments, Stream.concat(queryArguments.stream(), Stream.of(arguments)).toList());
     }
+
+    /**
+     * Both services on a topic of their own, read by a consumer group of the same name: for a stack that shares
+     * its broker with others but must see only its own events (fixed ids, a topic deleted or counted).
+     */
+    public StackOptions onTopic(String topic) {
+        return withCommandArguments("--timeline.kafka.topic.name=" + topic)
+                .withQueryArguments("--timeline.kafka.topic=" + topic)
+                .withArguments("--timeline.kafka.group-id=" + topic);
+    }
 }

@@ -41,9 +41,7 @@ class ProjectionRebuildTest {
     static void startStack(@TempDir Path dataDir) {
         // a topic of its own: the rebuild reads it all, and counts it against this stack's event store
         stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers())
-                .withCommandArguments("--timeline.kafka.topic.name=rebuild-" + dataDir.getFileName())
-                .withQueryArguments("--timeline.kafka.topic=rebuild-" + dataDir.getFileName())
-                .withArguments("--timeline.kafka.group-id=rebuild-" + dataDir.getFileName()));
+                .onTopic("rebuild-" + dataDir.getFileName()));
         newsroom = new Newsroom(stack);
     }
 

@@ -43,10 +43,7 @@ class RepublishTest {
     @BeforeAll
     static void startStack(@TempDir Path dataDir) {
         topic = "republish-" + dataDir.getFileName();
-        stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers())
-                .withCommandArguments("--timeline.kafka.topic.name=" + topic)
-                .withQueryArguments("--timeline.kafka.topic=" + topic)
-                .withArguments("--timeline.kafka.group-id=republish-" + dataDir.getFileName()));
+        stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers()).onTopic(topic));
         newsroom = new Newsroom(stack);
     }
 

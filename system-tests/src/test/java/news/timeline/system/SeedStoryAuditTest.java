@@ -35,11 +35,8 @@ class SeedStoryAuditTest {
     @BeforeAll
     static void startStack(@TempDir Path dataDir) {
         // a topic of its own: the demo story's ids are fixed, and other stacks on the shared broker load it too
-        String topic = "seed-audit-" + dataDir.getFileName();
         stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers()).withDemo()
-                .withCommandArguments("--timeline.kafka.topic.name=" + topic)
-                .withQueryArguments("--timeline.kafka.topic=" + topic)
-                .withArguments("--timeline.kafka.group-id=" + topic));
+                .onTopic("seed-audit-" + dataDir.getFileName()));
         newsroom = new Newsroom(stack);
     }
 
