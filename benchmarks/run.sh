@@ -5,6 +5,7 @@
 # Starts the embedded stack (its own KRaft broker, H2) in a temp folder on the usual ports 9092/8081/8082, and
 # stops everything it started. Needs nginx and wrk (installed with apt-get when missing, as root).
 # Tunables: STREAMS (1000), RATE (100), WARMUP (10 s), MEASURE (30 s), WRK_THREADS (2), WRK_CONNECTIONS (50),
+#           STACK_JAVA_OPTS and CLIENT_JAVA_OPTS (extra JVM options for the stack and the freshness client),
 #           WRK_DURATION (10s), NGINX_PORT (18080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +44,7 @@ emit machine.cpus "$(nproc)"
 emit java.version "$(java -version 2>&1 | head -n 1 | sed -E 's/.*"(.*)".*/\1/')"
 
 log "starting the embedded stack"
-AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g \
+AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g ${STACK_JAVA_OPTS:-} \
   -cp "embedded-stack/target/classes:$(cat "$WORK/stack-cp.txt")" news.timeline.embedded.EmbeddedStack \
   "$WORK/data" >"$WORK/stack.log" 2>&1 &
 PIDS+=($!)
@@ -100,5 +101,5 @@ emit page.api_vs_nginx "$(awk -v a="$(requests_per_s "$WORK/wrk-api.log")" -v n=
 
 [ "$STREAMS" -gt 0 ] || exit 0
 log "freshness: $STREAMS streams, $RATE posts/s, ${WARMUP}s warm-up, ${MEASURE}s measured"
-java -Xmx1g -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.LiveFreshness \
+java -Xmx1g ${CLIENT_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.LiveFreshness \
   "$COMMAND" "$QUERY" "$TIMELINE" "$STREAMS" "$RATE" "$WARMUP" "$MEASURE"

@@ -127,10 +127,16 @@ class EventStoreConfiguration {
                 .build());
     }
 
-    /** Every timeline event is stored with its hash (registered before any command can arrive). */
+    /**
+     * Every timeline event is stored with its hash, and the relay hears of it at once (registered before any
+     * command can arrive).
+     */
     @Bean
-    SmartInitializingSingleton recordedHashes(EventStore eventStore) {
-        return () -> eventStore.registerDispatchInterceptor(new RecordedHash());
+    SmartInitializingSingleton recordedHashes(EventStore eventStore, RecordedEvents recordedEvents) {
+        return () -> {
+            eventStore.registerDispatchInterceptor(new RecordedHash());
+            eventStore.registerDispatchInterceptor(recordedEvents);
+        };
     }
 
     @Bean
