@@ -14,12 +14,12 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Post-to-reader freshness: {@code streams} readers hold the timeline's Server-Sent Events stream open while an
@@ -35,13 +35,14 @@ public final class LiveFreshness {
     /** Each post's headline is {@code bench-N}; its rendered article carries {@code >bench-N<}. */
     private static final byte[] MARK = ">bench-".getBytes(StandardCharsets.US_ASCII);
 
-    private final ConcurrentHashMap<Integer, Long> sentAt = new ConcurrentHashMap<>();
     private final Histogram freshness = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
     /** The command's own share: from sending a measured post to its answer (written by the HTTP client's threads). */
     private final Histogram postAnswers = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
     private long deliveries;
     private int dropped;
     private volatile int measureFrom = Integer.MAX_VALUE;
+    /** When post N was sent (System.nanoTime), 0 until it is. */
+    private AtomicLongArray sentAt;
 
     public static void main(String[] args) throws Exception {
         new LiveFreshness().run(URI.create(args[0]), URI.create(args[1]), args[2], Integer.parseInt(args[3]),
@@ -62,6 +63,7 @@ public final class LiveFreshness {
 
         int total = rate * (warmupSeconds + measureSeconds);
         int warmup = rate * warmupSeconds;
+        sentAt = new AtomicLongArray(total);
         measureFrom = warmup;
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch answered = new CountDownLatch(total);
@@ -112,7 +114,7 @@ public final class LiveFreshness {
                 clock.shutdown();
                 return;
             }
-            sentAt.put(n, System.nanoTime());
+            sentAt.set(n, System.nanoTime());
             editor.sendAsync(HttpRequest.newBuilder(updates)
                             .header("Authorization", auth).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"headline\":\"bench-" + n
@@ -172,8 +174,8 @@ public final class LiveFreshness {
             if (j >= length) {
                 return i;
             }
-            Long sent = sentAt.get(n);
-            if (sent != null && n >= measureFrom) {
+            long sent = n < sentAt.length() ? sentAt.get(n) : 0;
+            if (sent != 0 && n >= measureFrom) {
                 freshness.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - sent), freshness.getHighestTrackableValue()));
                 deliveries++;
             }

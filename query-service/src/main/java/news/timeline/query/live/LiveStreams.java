@@ -11,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     }
 
     /** Serves an opened stream, starting after {@code lastSeen}: missed events first, then live ones. */
-    void open(String timelineId, long lastSeen, AsyncContext connection) {
+    void open(String timelineId, long lastSeen, AsyncContext connection) throws IOException {
         connection.setTimeout(streamTimeout.toMillis());
         Set<Subscriber> readers = subscribers.computeIfAbsent(timelineId, id -> ConcurrentHashMap.newKeySet());
         Subscriber[] self = new Subscriber[1];
