@@ -4,7 +4,8 @@
 # ConsumerPerformance on them, the query service applying them live, then an admin rebuild of every projection.
 # DB=postgres (default: the production shape) uses a database of its own on the PostgreSQL at 127.0.0.1:5432
 # (created and dropped here); DB=h2 an H2 file, as on a laptop.
-# Tunables: EVENTS (1000000), TIMELINES (1000), DB (postgres), KEEP_WORK (0).
+# Tunables: EVENTS (1000000), TIMELINES (1000), DB (postgres), KEEP_WORK (0), BENCH_JAVA_OPTS (extra JVM options
+#           for the query service, e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,6 @@ if [ "$DB" = postgres ]; then
     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$PG_DATABASE" --spring.datasource.username=postgres)
 fi
 log "loading $EVENTS events, ConsumerPerformance, live apply, rebuild"
-AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g \
+AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g ${BENCH_JAVA_OPTS:-} \
   -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.RebuildRate "$WORK" "$EVENTS" "$TIMELINES" \
   "${DATABASE_ARGS[@]+"${DATABASE_ARGS[@]}"}"

@@ -1,30 +1,47 @@
 package news.timeline.query.consuming;
 
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The projections' writes for one batch of events, sent to the database together when the batch is done instead
  * of one round trip per statement. Projections only write, each statement touches one table, and nothing orders
- * writes across tables; so the writes are sent table by table, in the order they were made, and each run of the
- * same statement as one JDBC batch.
+ * writes across tables; so the writes are sent table by table. Within a table the inserts go first, then the
+ * updates and deletes in the order they were made: a projection inserts a row before it changes it (see
+ * {@link Projection}), so an insert never depends on a change made before it, and the batch's new rows (most of
+ * its writes) go as one run however the changes interleave with them. Each run of the same statement is one
+ * JDBC batch, or one COPY.
  */
 class BatchedWrites extends JdbcTemplate {
 
-    private static final Pattern TABLE = Pattern.compile("^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)",
+    private static final Pattern TABLE = Pattern.compile("^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)",
             Pattern.CASE_INSENSITIVE);
 
-    private final Map<String, List<Write>> pending = new LinkedHashMap<>();
+    private final Map<String, TableWrites> pending = new LinkedHashMap<>();
 
     private record Write(String sql, Object[] arguments) {
+    }
+
+    /** One table's writes: its inserts, and its other writes, each in the order they were made. */
+    private record TableWrites(List<Write> inserts, List<Write> changes) {
+
+        TableWrites() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
     }
 
     BatchedWrites(DataSource dataSource) {
@@ -34,38 +51,64 @@ class BatchedWrites extends JdbcTemplate {
     /** Held until {@link #flush()}; the count it answers means nothing. */
     @Override
     public int update(String sql, Object... arguments) {
-        pending.computeIfAbsent(table(sql), table -> new ArrayList<>()).add(new Write(sql, arguments));
+        Matcher statement = TABLE.matcher(sql);
+        if (!statement.find()) {
+            throw new IllegalArgumentException("a projection may only insert, update or delete: " + sql);
+        }
+        TableWrites table = pending.computeIfAbsent(statement.group(2).toLowerCase(Locale.ROOT),
+                name -> new TableWrites());
+        boolean insert = statement.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT");
+        (insert ? table.inserts() : table.changes()).add(new Write(sql, arguments));
         return 1;
     }
 
     /** Sends what was held, in the transaction of the caller. */
     void flush() {
         try {
-            for (List<Write> writes : pending.values()) {
-                int start = 0;
-                for (int i = 1; i <= writes.size(); i++) {
-                    if (i == writes.size() || !writes.get(i).sql().equals(writes.get(start).sql())) {
-                        batchUpdate(writes.get(start).sql(),
-                                writes.subList(start, i).stream().map(Write::arguments).toList());
-                        start = i;
-                    }
-                }
+            for (TableWrites table : pending.values()) {
+                sendInRuns(table.inserts());
+                sendInRuns(table.changes());
             }
         } finally {
             pending.clear();
         }
     }
 
+    private void sendInRuns(List<Write> writes) {
+        int start = 0;
+        for (int i = 1; i <= writes.size(); i++) {
+            if (i == writes.size() || !writes.get(i).sql().equals(writes.get(start).sql())) {
+                send(writes.get(start).sql(), writes.subList(start, i).stream().map(Write::arguments).toList());
+                start = i;
+            }
+        }
+    }
+
+    /** One run of the same statement: on PostgreSQL, inserts go as a COPY (see {@link CopyInserts}). */
+    private void send(String sql, List<Object[]> rows) {
+        Optional<String> copy = CopyInserts.command(sql);
+        if (copy.isPresent() && CopyInserts.copyable(rows)) {
+            Boolean copied = execute((ConnectionCallback<Boolean>) connection -> {
+                if (!connection.isWrapperFor(PGConnection.class)) {
+                    return false;
+                }
+                try {
+                    connection.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn(copy.get(), new StringReader(CopyInserts.text(rows)));
+                } catch (IOException e) {
+                    throw new SQLException("COPY into the database failed", e);
+                }
+                return true;
+            });
+            if (Boolean.TRUE.equals(copied)) {
+                return;
+            }
+        }
+        batchUpdate(sql, rows);
+    }
+
     /** Forgets what was held: the batch's transaction rolled back. */
     void discard() {
         pending.clear();
-    }
-
-    private static String table(String sql) {
-        Matcher matcher = TABLE.matcher(sql);
-        if (!matcher.find()) {
-            throw new IllegalArgumentException("a projection may only insert, update or delete: " + sql);
-        }
-        return matcher.group(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -63,6 +63,7 @@ class EventApplier {
                                                    List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> appliedEvents = new ArrayList<>();
         Map<String, Long> lastApplied = new HashMap<>();
+        Map<String, EventEnvelope> newest = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             EventEnvelope event = read(record);
             long last = lastApplied.computeIfAbsent(event.timelineId(), positions::lastSequence);
@@ -77,10 +78,11 @@ class EventApplier {
             }
             projections.forEach(projection -> projection.apply(event, record.value()));
             lastApplied.put(event.timelineId(), event.sequence());
+            newest.put(event.timelineId(), event);
             appliedEvents.add(event);
         }
         writes.flush();
-        lastApplied.forEach(positions::save);
+        newest.values().forEach(positions::save);
         offsets.save(partition, records.get(records.size() - 1).offset() + 1);
         return appliedEvents;
     }

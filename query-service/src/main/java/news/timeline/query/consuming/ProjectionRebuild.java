@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,17 +21,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds every projection from offset 0 of the topic into fresh tables while the live ones keep serving, then
- * switches over. First it reads up to where the live projection stood when the rebuild began; then, on the live
- * consumer's thread (so the live projection stands still), up to where it stands now, compares checksums, and
- * copies the rebuilt rows over the live ones in one transaction. It only reads the topic: it publishes nothing,
+ * switches over. Its workers read the partitions in parallel (see {@link Workers}), first up to where the live
+ * projection stood when the rebuild began; then, while the live consumer's thread waits (so the live projection
+ * stands still), up to where it stands now; it compares checksums and copies the rebuilt rows over the live ones
+ * in one transaction. It only reads the topic: it publishes nothing,
  * and pushes nothing to readers.
  */
 @Component
@@ -59,6 +68,7 @@ public class ProjectionRebuild {
     private final HikariDataSource livePool;
     private final FlywayProperties migrations;
     private final ApplicationEventPublisher events;
+    private final int workerCount;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(State.NOT_STARTED, null, null, null, 0, 0, 0, 0, null, null, null));
     private final AtomicLong recordsRead = new AtomicLong();
@@ -68,7 +78,9 @@ public class ProjectionRebuild {
 
     ProjectionRebuild(ConsumerProperties kafka, List<Projection> projections, JdbcTemplate liveJdbc,
                       TransactionTemplate liveTransaction, OffsetStore liveOffsets, ProjectionConsumer liveConsumer,
-                      HikariDataSource livePool, FlywayProperties migrations, ApplicationEventPublisher events) {
+                      HikariDataSource livePool, FlywayProperties migrations, ApplicationEventPublisher events,
+                      @Value("${timeline.rebuild.workers:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
+                      int workerCount) {
         this.kafka = kafka;
         this.projections = projections;
         this.liveJdbc = liveJdbc;
@@ -78,6 +90,7 @@ public class ProjectionRebuild {
         this.livePool = livePool;
         this.migrations = migrations;
         this.events = events;
+        this.workerCount = Math.max(1, workerCount);
     }
 
     /** Starts a rebuild in the background, unless one is under way; answers where things stand. */
@@ -112,28 +125,17 @@ public class ProjectionRebuild {
 
     private void rebuild() {
         ProjectionChecksum[] checksums;
-        try (RebuildSchema schema = RebuildSchema.create(liveJdbc, livePool, migrations);
-             KafkaConsumer<String, byte[]> consumer = consumer()) {
-            JdbcTemplate jdbc = new JdbcTemplate(schema.dataSource());
-            TransactionTemplate transactions = new TransactionTemplate(
-                    new DataSourceTransactionManager(schema.dataSource()));
-            EventApplier applier = new EventApplier(projections, jdbc, new OffsetStore(jdbc),
-                    new TimelinePositions(jdbc), transactions, List.of(applied -> eventsApplied.addAndGet(applied.size())));
-            List<TopicPartition> partitions = consumer.partitionsFor(kafka.topic(), Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+        try (RebuildSchema schema = RebuildSchema.create(liveJdbc, livePool, migrations, workerCount);
+             Workers workers = new Workers(schema)) {
+            Map<TopicPartition, Long> start = workers.beginning();
             Map<TopicPartition, Long> target = liveTargets(start);
-            long toRead = partitions.stream().mapToLong(p -> target.get(p) - start.get(p)).sum();
-            progress.set(with(State.REBUILDING, toRead, null, null, null));
-            readUpTo(consumer, applier, target);
+            progress.set(with(State.REBUILDING, toRead(start, target), null, null, null));
+            workers.readUpTo(target);
 
             checksums = liveConsumer.exclusively(() -> {
                 Map<TopicPartition, Long> now = liveTargets(start);
-                progress.set(with(State.SWITCHING, partitions.stream()
-                        .mapToLong(p -> now.get(p) - start.get(p)).sum(), null, null, null));
-                readUpTo(consumer, applier, now);
+                progress.set(with(State.SWITCHING, toRead(start, now), null, null, null));
+                workers.readUpTo(now);
                 caughtUpAt = Instant.now();
                 ProjectionChecksum live = ProjectionChecksum.of(liveJdbc, null);
                 ProjectionChecksum rebuilt = ProjectionChecksum.of(liveJdbc, RebuildSchema.NAME);
@@ -157,6 +159,10 @@ public class ProjectionRebuild {
                 checksums[0].rows());
     }
 
+    private static long toRead(Map<TopicPartition, Long> start, Map<TopicPartition, Long> target) {
+        return start.keySet().stream().mapToLong(partition -> target.get(partition) - start.get(partition)).sum();
+    }
+
     /** Where the live projection stands in each partition (where it would start, if it has applied nothing). */
     private Map<TopicPartition, Long> liveTargets(Map<TopicPartition, Long> beginning) {
         Map<TopicPartition, Long> targets = new HashMap<>();
@@ -164,31 +170,117 @@ public class ProjectionRebuild {
         return targets;
     }
 
-    /** Applies every record before {@code target} in each partition, and nothing after it. */
-    private void readUpTo(KafkaConsumer<String, byte[]> consumer, EventApplier applier,
-                          Map<TopicPartition, Long> target) {
-        consumer.resume(target.keySet());
-        while (!shuttingDown) {
-            List<TopicPartition> reached = target.keySet().stream()
-                    .filter(partition -> consumer.position(partition) >= target.get(partition)).toList();
-            consumer.pause(reached);
-            if (reached.size() == target.size()) {
-                return;
+    /**
+     * The rebuild's readers, each with a share of the partitions, its own consumer and its own connection: a
+     * timeline lives in one partition, so they never write the same rows, and the database works on as many
+     * batches at once as there are workers, where one connection would leave all but one core idle.
+     */
+    private final class Workers implements AutoCloseable {
+
+        private final List<Worker> workers = new ArrayList<>();
+        private final ExecutorService threads;
+        private volatile boolean abandoned;
+
+        Workers(RebuildSchema schema) {
+            List<TopicPartition> partitions;
+            try (KafkaConsumer<String, byte[]> metadata = consumer("metadata")) {
+                partitions = metadata.partitionsFor(kafka.topic(), Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
-            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-            for (TopicPartition partition : records.partitions()) {
-                List<ConsumerRecord<String, byte[]>> before = records.records(partition).stream()
-                        .filter(record -> record.offset() < target.get(partition)).toList();
-                if (!before.isEmpty()) {
-                    applier.apply(partition, before);
-                    recordsRead.addAndGet(before.size());
+            int count = Math.min(workerCount, partitions.size());
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                List<TopicPartition> share = partitions.stream()
+                        .filter(partition -> partition.partition() % count == index).toList();
+                workers.add(new Worker(consumer(String.valueOf(i)), applier(schema), share));
+            }
+            AtomicInteger started = new AtomicInteger();
+            threads = Executors.newFixedThreadPool(count, runnable -> {
+                Thread thread = new Thread(runnable, "projection-rebuild-" + started.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        Map<TopicPartition, Long> beginning() {
+            Map<TopicPartition, Long> beginning = new HashMap<>();
+            workers.forEach(worker -> beginning.putAll(worker.consumer.beginningOffsets(worker.partitions)));
+            return beginning;
+        }
+
+        /** Every worker applies its partitions up to {@code target}; the first failure stops them all. */
+        void readUpTo(Map<TopicPartition, Long> target) throws Exception {
+            List<Future<?>> running = new ArrayList<>();
+            workers.forEach(worker -> running.add(threads.submit(() -> worker.readUpTo(target, this))));
+            try {
+                for (Future<?> worker : running) {
+                    worker.get();
                 }
-                if (consumer.position(partition) > target.get(partition)) {
-                    consumer.seek(partition, target.get(partition));
-                }
+            } catch (ExecutionException e) {
+                abandoned = true;
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-        throw new IllegalStateException("the service is shutting down");
+
+        boolean stopping() {
+            return shuttingDown || abandoned;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            abandoned = true;
+            threads.shutdown();
+            threads.awaitTermination(30, TimeUnit.SECONDS);
+            workers.forEach(worker -> worker.consumer.close());
+        }
+
+        private EventApplier applier(RebuildSchema schema) {
+            JdbcTemplate jdbc = new JdbcTemplate(schema.dataSource());
+            return new EventApplier(projections, jdbc, new OffsetStore(jdbc), new TimelinePositions(jdbc),
+                    new TransactionTemplate(new DataSourceTransactionManager(schema.dataSource())),
+                    List.of(applied -> eventsApplied.addAndGet(applied.size())));
+        }
+    }
+
+    private final class Worker {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final EventApplier applier;
+        private final List<TopicPartition> partitions;
+
+        Worker(KafkaConsumer<String, byte[]> consumer, EventApplier applier, List<TopicPartition> partitions) {
+            this.consumer = consumer;
+            this.applier = applier;
+            this.partitions = partitions;
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        /** Applies every record before {@code target} in each of its partitions, and nothing after it. */
+        void readUpTo(Map<TopicPartition, Long> target, Workers all) {
+            consumer.resume(partitions);
+            while (!all.stopping()) {
+                List<TopicPartition> reached = partitions.stream()
+                        .filter(partition -> consumer.position(partition) >= target.get(partition)).toList();
+                consumer.pause(reached);
+                if (reached.size() == partitions.size()) {
+                    return;
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (TopicPartition partition : records.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> before = records.records(partition).stream()
+                            .filter(record -> record.offset() < target.get(partition)).toList();
+                    if (!before.isEmpty()) {
+                        applier.apply(partition, before);
+                        recordsRead.addAndGet(before.size());
+                    }
+                    if (consumer.position(partition) > target.get(partition)) {
+                        consumer.seek(partition, target.get(partition));
+                    }
+                }
+            }
+            throw new IllegalStateException(shuttingDown ? "the service is shutting down" : "another worker failed");
+        }
     }
 
     private Progress with(State state, long toRead, ProjectionChecksum live, ProjectionChecksum rebuilt,
@@ -202,10 +294,10 @@ public class ProjectionRebuild {
                 eventsApplied.get(), eventsApplied.get() * 1000 / millis, live, rebuilt, error);
     }
 
-    private KafkaConsumer<String, byte[]> consumer() {
+    private KafkaConsumer<String, byte[]> consumer(String name) {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, kafka.groupId() + "-rebuild",
+                ConsumerConfig.CLIENT_ID_CONFIG, kafka.groupId() + "-rebuild-" + name,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),

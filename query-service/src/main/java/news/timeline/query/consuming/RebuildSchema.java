@@ -25,21 +25,40 @@ final class RebuildSchema implements AutoCloseable {
 
     /**
      * Drops what an earlier rebuild left, creates the schema and migrates it. The pool is configured as the live
-     * one (database, account, driver properties) but for its schema and size.
+     * one (database, account, driver properties) but for its schema and size: a connection for each writer.
      */
-    static RebuildSchema create(JdbcTemplate live, HikariDataSource livePool, FlywayProperties migrations) {
+    static RebuildSchema create(JdbcTemplate live, HikariDataSource livePool, FlywayProperties migrations,
+                                int writers) {
         live.execute("DROP SCHEMA IF EXISTS \"" + NAME + "\" CASCADE");
         live.execute("CREATE SCHEMA \"" + NAME + "\"");
         HikariConfig config = new HikariConfig();
         livePool.copyStateTo(config);
         config.setSchema(NAME);
         config.setPoolName("projection-rebuild");
-        config.setMaximumPoolSize(2);
+        config.setMaximumPoolSize(Math.max(2, writers));
         config.setMinimumIdle(0);
+        boolean postgres = config.getJdbcUrl().startsWith("jdbc:postgresql:");
+        if (postgres) {
+            // a rebuild that dies is started again from the beginning: its commits need not wait for the disk
+            config.setConnectionInitSql("SET synchronous_commit = off");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).schemas(NAME)
                 .locations(migrations.getLocations().toArray(String[]::new)).load().migrate();
+        if (postgres) {
+            unlogged(live);
+        }
         return new RebuildSchema(live, dataSource);
+    }
+
+    /**
+     * PostgreSQL writes the rebuilt tables without a write-ahead log, which would otherwise cost as much as the
+     * rows themselves; a crash empties them, and a rebuild is then simply run again. The switch-over copies them
+     * into the live, logged tables.
+     */
+    private static void unlogged(JdbcTemplate live) {
+        ProjectionChecksum.TABLES.keySet().forEach(table ->
+                live.execute("ALTER TABLE " + ProjectionChecksum.qualified(NAME, table) + " SET UNLOGGED"));
     }
 
     HikariDataSource dataSource() {

@@ -1,8 +1,10 @@
 package news.timeline.query.consuming;
 
+import news.timeline.events.EventEnvelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The last applied sequence of each timeline; -1 before its first event. */
@@ -23,12 +25,16 @@ public class TimelinePositions {
         return found.isEmpty() ? NOTHING_APPLIED : found.get(0);
     }
 
-    void save(String timelineId, long lastSequence) {
-        int updated = jdbc.update("UPDATE timeline_position SET last_sequence = ? WHERE timeline_id = ?",
-                lastSequence, timelineId);
+    /** The timeline's last applied event: its sequence, and when it occurred (when the timeline last changed). */
+    void save(EventEnvelope last) {
+        OffsetDateTime occurredAt = ProjectionJson.timestamp(last.occurredAt());
+        int updated = jdbc.update("""
+                UPDATE timeline_position SET last_sequence = ?, last_occurred_at = ? WHERE timeline_id = ?""",
+                last.sequence(), occurredAt, last.timelineId());
         if (updated == 0) {
-            jdbc.update("INSERT INTO timeline_position (timeline_id, last_sequence) VALUES (?, ?)",
-                    timelineId, lastSequence);
+            jdbc.update("""
+                    INSERT INTO timeline_position (timeline_id, last_sequence, last_occurred_at) VALUES (?, ?, ?)""",
+                    last.timelineId(), last.sequence(), occurredAt);
         }
     }
 }

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 import static news.timeline.query.consuming.ProjectionJson.blocks;
 import static news.timeline.query.consuming.ProjectionJson.timestamp;
 
-/** The reader projection: each timeline and each update as readers see it now. */
+/**
+ * The reader projection: each timeline and each update as readers see it now. When a timeline last changed is its
+ * position's {@code last_occurred_at}, kept with the position once a batch.
+ */
 @Component
 class TimelineProjection implements Projection {
 
@@ -38,13 +41,11 @@ class TimelineProjection implements Projection {
         TimelineEvent payload = event.payload();
         if (payload instanceof TimelineOpened opened) {
             jdbc.update("""
-                    INSERT INTO timeline (timeline_id, title, summary, opened_at, opened_by, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    INSERT INTO timeline (timeline_id, title, summary, opened_at, opened_by)
+                    VALUES (?, ?, ?, ?, ?)""",
                     opened.timelineId(), opened.title(), opened.summary(), timestamp(event.occurredAt()),
-                    event.actor(), timestamp(event.occurredAt()));
-            return;
-        }
-        if (payload instanceof TimelineRetitled retitled) {
+                    event.actor());
+        } else if (payload instanceof TimelineRetitled retitled) {
             jdbc.update("UPDATE timeline SET title = ?, summary = ? WHERE timeline_id = ?",
                     retitled.title(), retitled.summary(), retitled.timelineId());
         } else if (payload instanceof TimelineClosed closed) {
@@ -57,8 +58,8 @@ class TimelineProjection implements Projection {
             jdbc.update("""
                     INSERT INTO timeline_update (timeline_id, update_id, posted_sequence, posted_at, revision, status,
                                                  headline, blocks, key_event, byline)
-                    VALUES (?, ?, ?, ?, 1, 'LIVE', ?, ?, ?, ?)""",
-                    posted.timelineId(), posted.updateId(), event.sequence(), timestamp(event.occurredAt()),
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    posted.timelineId(), posted.updateId(), event.sequence(), timestamp(event.occurredAt()), 1, "LIVE",
                     posted.content().headline(), blocks(posted.content().blocks()), posted.content().keyEvent(),
                     posted.creditedTo(event.actor()));
         } else if (payload instanceof UpdateEdited edited) {
@@ -84,7 +85,5 @@ class TimelineProjection implements Projection {
         } else if (payload instanceof UpdateUnpinned unpinned) {
             jdbc.update("UPDATE timeline SET pinned_update_id = NULL WHERE timeline_id = ?", unpinned.timelineId());
         }
-        jdbc.update("UPDATE timeline SET updated_at = ? WHERE timeline_id = ?",
-                timestamp(event.occurredAt()), event.timelineId());
     }
 }

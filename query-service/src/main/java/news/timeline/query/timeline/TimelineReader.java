@@ -28,9 +28,10 @@ public class TimelineReader {
     /** The most recently changed timelines first. */
     public List<TimelineSummary> timelines(int limit) {
         return jdbc.query("""
-                SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, t.updated_at, p.last_sequence
+                SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, p.last_occurred_at AS updated_at,
+                       p.last_sequence
                 FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
-                ORDER BY t.updated_at DESC, t.timeline_id
+                ORDER BY p.last_occurred_at DESC, t.timeline_id
                 LIMIT ?""",
                 (rs, row) -> new TimelineSummary(rs.getString("timeline_id"), rs.getString("title"),
                         rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
@@ -41,7 +42,8 @@ public class TimelineReader {
 
     public Optional<TimelinePage> page(String timelineId, Long before, int limit) {
         List<TimelinePage> timelines = jdbc.query("""
-                SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, t.updated_at, t.closed_at,
+                SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, p.last_occurred_at AS updated_at,
+                       t.closed_at,
                        t.pinned_update_id, p.last_sequence
                 FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
                 WHERE t.timeline_id = ?""",

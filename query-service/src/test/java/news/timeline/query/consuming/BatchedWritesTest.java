@@ -1,0 +1,125 @@
+package news.timeline.query.consuming;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The projections' batched writes on both databases: on PostgreSQL the inserts go as COPY, on H2 as JDBC batches;
+ * either way every value comes back as it was written, a row's insert goes before its update, and a failed batch
+ * leaves nothing behind.
+ */
+class BatchedWritesTest {
+
+    private static final String POSTGRES_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+
+    /** What COPY's text format must escape, and what it must not mistake for its own markers. */
+    private static final List<String> AWKWARD_TEXT = List.of("tab\there", "new\nline", "carriage\rreturn",
+            "back\\slash", "\\N", "\\.", "quote ' and \" both", "Ünïcödé — “typographic” 🗞️", "", " ");
+
+    private final String schema = "batched_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private JdbcTemplate jdbc;
+    private boolean postgres;
+
+    @AfterEach
+    void dropSchema() {
+        if (postgres) {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void everyValueComesBackAsItWasWritten(String database) {
+        BatchedWrites writes = open(database);
+        OffsetDateTime at = OffsetDateTime.of(2026, 11, 27, 14, 32, 5, 123_000_000, ZoneOffset.UTC);
+        inTransaction(() -> {
+            for (int i = 0; i < AWKWARD_TEXT.size(); i++) {
+                writes.update("INSERT INTO item (id, label, flag, amount, at) VALUES (?, ?, ?, ?, ?)",
+                        i, AWKWARD_TEXT.get(i), i % 2 == 0, 10_000_000_000L + i, at.plusSeconds(i));
+            }
+            writes.update("INSERT INTO item (id, label, flag, amount, at) VALUES (?, ?, ?, ?, ?)",
+                    99, null, null, null, null);
+            writes.flush();
+        });
+
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM item ORDER BY id");
+        assertThat(rows).hasSize(AWKWARD_TEXT.size() + 1);
+        for (int i = 0; i < AWKWARD_TEXT.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            assertThat(row.get("label")).isEqualTo(AWKWARD_TEXT.get(i));
+            assertThat(row.get("flag")).isEqualTo(i % 2 == 0);
+            assertThat(((Number) row.get("amount")).longValue()).isEqualTo(10_000_000_000L + i);
+            assertThat(jdbc.queryForObject("SELECT at FROM item WHERE id = ?", OffsetDateTime.class, i))
+                    .isEqualTo(at.plusSeconds(i));
+        }
+        assertThat(rows.get(AWKWARD_TEXT.size())).containsEntry("label", null).containsEntry("flag", null)
+                .containsEntry("amount", null).containsEntry("at", null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void aRowIsInsertedBeforeItIsChangedHoweverTheWritesInterleave(String database) {
+        BatchedWrites writes = open(database);
+        inTransaction(() -> {
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "first");
+            writes.update("UPDATE item SET label = ? WHERE id = ?", "first, edited", 1);
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 2, "second");
+            writes.update("UPDATE item SET label = ? WHERE id = ?", "second, edited", 2);
+            writes.update("UPDATE item SET label = label || ', twice' WHERE id = ?", 1);
+            writes.update("DELETE FROM item WHERE id = ?", 2);
+            writes.flush();
+        });
+
+        assertThat(jdbc.queryForList("SELECT label FROM item ORDER BY id", String.class))
+                .containsExactly("first, edited, twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void aBatchThatFailsLeavesNothing(String database) {
+        BatchedWrites writes = open(database);
+        assertThatThrownBy(() -> inTransaction(() -> {
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "kept?");
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "the same key again");
+            writes.flush();
+        })).isInstanceOf(RuntimeException.class);
+        writes.discard();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM item", Long.class)).isZero();
+    }
+
+    private BatchedWrites open(String database) {
+        postgres = database.equals("postgres");
+        DriverManagerDataSource dataSource = postgres
+                ? new DriverManagerDataSource(POSTGRES_URL + "?currentSchema=" + schema, "postgres", "")
+                : new DriverManagerDataSource("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
+        jdbc = new JdbcTemplate(dataSource);
+        if (postgres) {
+            jdbc.execute("CREATE SCHEMA " + schema);
+        }
+        jdbc.execute("""
+                CREATE TABLE item (id INTEGER PRIMARY KEY, label VARCHAR(1000), flag BOOLEAN, amount BIGINT,
+                                   at TIMESTAMP WITH TIME ZONE)""");
+        return new BatchedWrites(dataSource);
+    }
+
+    private void inTransaction(Runnable work) {
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> work.run());
+    }
+}
