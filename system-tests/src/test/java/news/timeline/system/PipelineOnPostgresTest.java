@@ -27,7 +27,7 @@ class PipelineOnPostgresTest extends PipelineScenario {
                 .withQueryArguments(schema("query_" + run)));
     }
 
-    private static String[] schema(String name) {
+    static String[] schema(String name) {
         return new String[] {"--DATABASE_URL=" + POSTGRES_URL + "?currentSchema=" + name,
                 "--spring.flyway.schemas=" + name};
     }

@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ProjectionRebuildTest {
 
-    private static EmbeddedStack stack;
-    private static Newsroom newsroom;
+    static EmbeddedStack stack;
+    static Newsroom newsroom;
     private final Http http = new Http();
 
     @BeforeAll
