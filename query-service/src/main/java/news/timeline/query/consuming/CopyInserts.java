@@ -68,18 +68,63 @@ final class CopyInserts {
         } else if (value instanceof Boolean flag) {
             text.append(flag ? 't' : 'f');
         } else if (value instanceof String string) {
-            for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
+            appendEscaped(text, string);
+        } else if (value instanceof OffsetDateTime timestamp) {
+            appendTimestamp(text, timestamp);
         } else {
             text.append(value);
         }
+    }
+
+    /** Most text (an event's JSON, a headline) has nothing to escape, and goes in one copy. */
+    private static void appendEscaped(StringBuilder text, String string) {
+        int plain = 0;
+        while (plain < string.length() && !special(string.charAt(plain))) {
+            plain++;
+        }
+        text.append(string, 0, plain);
+        for (int i = plain; i < string.length(); i++) {
+            char c = string.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /**
+     * {@code 2026-11-27 14:32:05.123456789+00:00}, written digit by digit: {@code OffsetDateTime.toString} was a
+     * good part of a rebuild's time in the service. Years outside 1 to 9999 take the long way.
+     */
+    private static void appendTimestamp(StringBuilder text, OffsetDateTime timestamp) {
+        if (timestamp.getYear() < 1 || timestamp.getYear() > 9999) {
+            text.append(timestamp);
+            return;
+        }
+        digits(text, timestamp.getYear(), 4).append('-');
+        digits(text, timestamp.getMonthValue(), 2).append('-');
+        digits(text, timestamp.getDayOfMonth(), 2).append(' ');
+        digits(text, timestamp.getHour(), 2).append(':');
+        digits(text, timestamp.getMinute(), 2).append(':');
+        digits(text, timestamp.getSecond(), 2).append('.');
+        digits(text, timestamp.getNano(), 9);
+        int offset = timestamp.getOffset().getTotalSeconds();
+        text.append(offset < 0 ? '-' : '+');
+        digits(text, Math.abs(offset) / 3600, 2).append(':');
+        digits(text, Math.abs(offset) / 60 % 60, 2);
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        for (int divisor = (int) Math.pow(10, width - 1); divisor > 0; divisor /= 10) {
+            text.append((char) ('0' + value / divisor % 10));
+        }
+        return text;
     }
 }

@@ -41,4 +41,14 @@ class CopyInsertsTest {
                 new Object[]{"\\N", "", false, 0})))
                 .isEqualTo("a\\tb\\\\c\\nd\\re\t\\N\tt\t7\n\\\\N\t\tf\t0\n");
     }
+
+    @Test
+    void timestampsAreWrittenToTheNanosecondWithTheirOffset() {
+        assertThat(CopyInserts.text(List.<Object[]>of(new Object[]{
+                OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 60_700_000, ZoneOffset.UTC),
+                OffsetDateTime.of(999, 12, 31, 23, 59, 59, 1, ZoneOffset.ofHoursMinutes(-5, -30)),
+                OffsetDateTime.of(12026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)})))
+                .isEqualTo("2026-01-02 03:04:05.060700000+00:00\t0999-12-31 23:59:59.000000001-05:30\t"
+                        + "+12026-01-01T00:00Z\n");
+    }
 }
