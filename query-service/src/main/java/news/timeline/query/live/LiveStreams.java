@@ -19,13 +19,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The readers connected to each timeline's stream. Each applied event becomes one message, rendered and encoded
- * once and queued to every reader of its timeline; every {@code flush-interval} the queued messages go out, so a
- * reader waits at most that long and the machine writes once per reader per tick, however busy the night.
- * Heartbeats keep idle connections (and proxies) open.
+ * once and queued to every reader of its timeline. The queued messages go out at once if nothing went out during
+ * the last {@code flush-interval}, else when that interval ends: an event of a quiet night is written the moment
+ * it is applied, and on a busy one the machine still writes once per reader per interval, however many events
+ * come. Heartbeats keep idle connections (and proxies) open.
  */
 @Component
 class LiveStreams implements AppliedEventsListener, SmartLifecycle {
@@ -36,17 +40,29 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final AtomicInteger senderThreads = new AtomicInteger();
     private final ExecutorService sender;
+    private final ScheduledExecutorService flusher;
+    private final long flushInterval;
+    private final AtomicBoolean flushPending = new AtomicBoolean();
+    private volatile long lastFlush;
     private volatile boolean running;
 
     LiveStreams(LiveMessages messages,
                 @Value("${timeline.live.queue-capacity:500}") int capacity,
                 @Value("${timeline.live.sender-threads:2}") int threads,
-                @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout) {
+                @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout,
+                @Value("${timeline.live.flush-interval:20ms}") Duration flushInterval) {
         this.messages = messages;
         this.capacity = capacity;
         this.streamTimeout = streamTimeout;
+        this.flushInterval = flushInterval.toNanos();
+        this.lastFlush = System.nanoTime() - this.flushInterval;
         this.sender = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "live-sender-" + senderThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "live-flush");
             thread.setDaemon(true);
             return thread;
         });
@@ -73,6 +89,24 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
             messages.of(event.timelineId(), event.sequence(), event.type(), update.updateId())
                     .ifPresent(message -> readers.forEach(reader -> reader.push(message)));
         }
+        flushSoon();
+    }
+
+    /**
+     * Sends what is queued now, or at the end of the interval that began with the last send. A message queued
+     * while a send is pending goes with it; one queued after the pending send began asks for the next.
+     */
+    private void flushSoon() {
+        if (running && flushPending.compareAndSet(false, true)) {
+            long wait = Math.max(0, lastFlush + flushInterval - System.nanoTime());
+            flusher.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void flush() {
+        flushPending.set(false);
+        lastFlush = System.nanoTime();
+        subscribers.values().forEach(readers -> readers.forEach(Subscriber::flush));
     }
 
     @Override
@@ -87,6 +121,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        flusher.shutdownNow();
         subscribers.values().forEach(readers -> List.copyOf(readers).forEach(Subscriber::close));
     }
 
@@ -95,14 +130,10 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
         return running;
     }
 
-    @Scheduled(fixedRateString = "${timeline.live.flush-interval:20ms}")
-    void flush() {
-        subscribers.values().forEach(readers -> readers.forEach(Subscriber::flush));
-    }
-
     @Scheduled(fixedDelayString = "${timeline.live.heartbeat:15s}")
     void heartbeat() {
         subscribers.values().forEach(readers -> readers.forEach(Subscriber::heartbeat));
+        flushSoon();
     }
 
     /** The container ended the stream (client gone, timeout, error): forget the reader. */

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * One reader's stream. Messages queue here; on every tick of {@link LiveStreams} a shared sender pool writes
+ * One reader's stream. Messages queue here; whenever {@link LiveStreams} flushes, a shared sender pool writes
  * what has queued, one drain at a time per reader and one flush per drain, so that a busy timeline costs one
- * write per reader per tick rather than one per event. A reader whose queue outgrows {@code capacity}
+ * write per reader per flush interval rather than one per event. A reader whose queue outgrows {@code capacity}
  * is too slow to keep and is dropped: its browser reconnects with Last-Event-ID and catches up from the database.
  * Live messages that arrive before {@link #start} wait behind the catch-up, and whatever the catch-up already sent
  * is skipped: no gap, no duplicate.
@@ -62,7 +62,7 @@ final class Subscriber {
         enqueue(HEARTBEAT);
     }
 
-    /** Writes out whatever has queued since the last tick. */
+    /** Writes out whatever has queued since the last flush. */
     synchronized void flush() {
         schedule();
     }
