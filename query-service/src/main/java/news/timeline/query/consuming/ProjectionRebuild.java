@@ -187,15 +187,21 @@ public class ProjectionRebuild {
                 partitions = metadata.partitionsFor(kafka.topic(), Duration.ofSeconds(30)).stream()
                         .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
+            // none at all for a topic that does not exist yet: then there is nothing to rebuild from
             int count = Math.min(workerCount, partitions.size());
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                List<TopicPartition> share = partitions.stream()
-                        .filter(partition -> partition.partition() % count == index).toList();
-                workers.add(new Worker(consumer(String.valueOf(i)), applier(schema), share));
+            try {
+                for (int i = 0; i < count; i++) {
+                    int index = i;
+                    List<TopicPartition> share = partitions.stream()
+                            .filter(partition -> partition.partition() % count == index).toList();
+                    workers.add(new Worker(consumer(String.valueOf(i)), applier(schema), share));
+                }
+            } catch (RuntimeException e) {
+                workers.forEach(worker -> worker.consumer.close());
+                throw e;
             }
             AtomicInteger started = new AtomicInteger();
-            threads = Executors.newFixedThreadPool(count, runnable -> {
+            threads = Executors.newFixedThreadPool(Math.max(1, count), runnable -> {
                 Thread thread = new Thread(runnable, "projection-rebuild-" + started.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
