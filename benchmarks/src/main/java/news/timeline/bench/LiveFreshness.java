@@ -1,6 +1,7 @@
 package news.timeline.bench;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,7 +38,7 @@ public final class LiveFreshness {
 
     private final Histogram freshness = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
     /** The command's own share: from sending a measured post to its answer (written by the HTTP client's threads). */
-    private final Histogram postAnswers = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+    private final Histogram postAnswers = new SynchronizedHistogram(TimeUnit.SECONDS.toMicros(120), 3);
     private long deliveries;
     private int dropped;
     private volatile int measureFrom = Integer.MAX_VALUE;
@@ -93,10 +94,8 @@ public final class LiveFreshness {
         print("freshness.p90_ms", millis(freshness.getValueAtPercentile(90)));
         print("freshness.p99_ms", millis(freshness.getValueAtPercentile(99)));
         print("freshness.max_ms", millis(freshness.getMaxValue()));
-        synchronized (postAnswers) {
-            print("freshness.post_answered_p50_ms", millis(postAnswers.getValueAtPercentile(50)));
-            print("freshness.post_answered_p99_ms", millis(postAnswers.getValueAtPercentile(99)));
-        }
+        print("freshness.post_answered_p50_ms", millis(postAnswers.getValueAtPercentile(50)));
+        print("freshness.post_answered_p99_ms", millis(postAnswers.getValueAtPercentile(99)));
         System.exit(0);
     }
 
@@ -125,9 +124,7 @@ public final class LiveFreshness {
                         if (error != null || response.statusCode() != 201) {
                             failed.incrementAndGet();
                         } else if (n >= measureFrom) {
-                            synchronized (postAnswers) {
-                                postAnswers.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentAt.get(n)));
-                            }
+                            postAnswers.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentAt.get(n)));
                         }
                         answered.countDown();
                     });

@@ -32,6 +32,7 @@ class BatchedWrites extends JdbcTemplate {
             Pattern.CASE_INSENSITIVE);
 
     private final Map<String, TableWrites> pending = new LinkedHashMap<>();
+    private Boolean postgres;
 
     private record Write(String sql, Object[] arguments) {
     }
@@ -86,25 +87,28 @@ class BatchedWrites extends JdbcTemplate {
 
     /** One run of the same statement: on PostgreSQL, inserts go as a COPY (see {@link CopyInserts}). */
     private void send(String sql, List<Object[]> rows) {
-        Optional<String> copy = CopyInserts.command(sql);
+        Optional<String> copy = postgres() ? CopyInserts.command(sql) : Optional.empty();
         if (copy.isPresent() && CopyInserts.copyable(rows)) {
-            Boolean copied = execute((ConnectionCallback<Boolean>) connection -> {
-                if (!connection.isWrapperFor(PGConnection.class)) {
-                    return false;
-                }
+            execute((ConnectionCallback<Void>) connection -> {
                 try {
                     connection.unwrap(PGConnection.class).getCopyAPI()
                             .copyIn(copy.get(), new StringReader(CopyInserts.text(rows)));
                 } catch (IOException e) {
                     throw new SQLException("COPY into the database failed", e);
                 }
-                return true;
+                return null;
             });
-            if (Boolean.TRUE.equals(copied)) {
-                return;
-            }
+        } else {
+            batchUpdate(sql, rows);
         }
-        batchUpdate(sql, rows);
+    }
+
+    /** Whether the database is PostgreSQL, asked of the first connection only. */
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = execute((ConnectionCallback<Boolean>) connection -> connection.isWrapperFor(PGConnection.class));
+        }
+        return postgres;
     }
 
     /** Forgets what was held: the batch's transaction rolled back. */

@@ -62,11 +62,13 @@ class EventApplier {
     private List<EventEnvelope> applyInTransaction(TopicPartition partition,
                                                    List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> appliedEvents = new ArrayList<>();
-        Map<String, Long> lastApplied = new HashMap<>();
+        Map<String, Long> stored = new HashMap<>();
         Map<String, EventEnvelope> newest = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             EventEnvelope event = read(record);
-            long last = lastApplied.computeIfAbsent(event.timelineId(), positions::lastSequence);
+            EventEnvelope previous = newest.get(event.timelineId());
+            long last = previous != null ? previous.sequence()
+                    : stored.computeIfAbsent(event.timelineId(), positions::lastSequence);
             if (event.sequence() <= last) {
                 log.debug("skipping {} #{} of {}: applied already", event.type(), event.sequence(), event.timelineId());
                 continue;
@@ -77,7 +79,6 @@ class EventApplier {
                         + ": events are missing");
             }
             projections.forEach(projection -> projection.apply(event, record.value()));
-            lastApplied.put(event.timelineId(), event.sequence());
             newest.put(event.timelineId(), event);
             appliedEvents.add(event);
         }
