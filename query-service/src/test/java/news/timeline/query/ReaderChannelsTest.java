@@ -2,6 +2,7 @@ package news.timeline.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import news.timeline.query.timeline.FirstPages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class ReaderChannelsTest {
     JdbcTemplate jdbc;
     @Autowired
     FirstPages firstPages;
+    @Autowired
+    MeterRegistry meters;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -123,6 +126,35 @@ class ReaderChannelsTest {
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(before);
         assertThat(json.readTree(after.body()).get("updates")).hasSize(2);
+    }
+
+    @Test
+    void aFreshFirstPageIsAnsweredFromMemoryAheadOfTheServletStackWithTheSameHeaders() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TOPIC.send(new TimelineEvents(tid).post("u1", "One", "one").all());
+        awaitSequence(tid, 1);
+        HttpResponse<String> loaded = get("/api/timelines/" + tid, null);
+        double servletRequests = servletRequests();
+
+        HttpResponse<String> fromMemory = get("/api/timelines/" + tid, null);
+        HttpResponse<String> notModified = get("/api/timelines/" + tid, fromMemory.headers().firstValue("ETag").get());
+        http.send(HttpRequest.newBuilder(URI.create(url("/api/timelines/" + tid))).header("Origin", "https://elsewhere.example")
+                .build(), HttpResponse.BodyHandlers.discarding());
+
+        // only the cross-origin request, which needs the CORS headers, went through the servlets
+        await().atMost(Duration.ofSeconds(10)).until(() -> servletRequests() >= servletRequests + 1);
+        assertThat(servletRequests()).isEqualTo(servletRequests + 1);
+        assertThat(fromMemory.body()).isEqualTo(loaded.body());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        for (String header : List.of("ETag", "Cache-Control", "Timeline-Sequence", "X-Content-Type-Options", "Vary")) {
+            assertThat(fromMemory.headers().allValues(header)).as(header)
+                    .isEqualTo(loaded.headers().allValues(header));
+        }
+        assertThat(fromMemory.headers().allValues("Vary")).contains("Origin");
+    }
+
+    private double servletRequests() {
+        return meters.find("http.server.requests").timers().stream().mapToDouble(timer -> timer.count()).sum();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,8 @@ class FirstPageHandler {
     private static final String PREFIX = "/api/timelines/";
     private static final HttpString SEQUENCE = new HttpString(ReaderController.SEQUENCE_HEADER);
     private static final HttpString NOSNIFF = new HttpString("X-Content-Type-Options");
+    private static final List<String> VARY = List.of(HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+            HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 
     private final FirstPages firstPages;
 
@@ -37,7 +40,8 @@ class FirstPageHandler {
 
     @Bean
     UndertowDeploymentInfoCustomizer firstPageOnTheIoThread() {
-        return deployment -> deployment.addOuterHandlerChainWrapper(servlets -> exchange -> answer(exchange, servlets));
+        // ahead of the servlet initial handler, which is what hands a request over to a worker thread
+        return deployment -> deployment.addInitialHandlerChainWrapper(servlets -> exchange -> answer(exchange, servlets));
     }
 
     private void answer(HttpServerExchange exchange, HttpHandler servlets) throws Exception {
@@ -53,6 +57,8 @@ class FirstPageHandler {
                 .put(Headers.CACHE_CONTROL, HttpCaching.PUBLIC.getHeaderValue())
                 .put(SEQUENCE, sequence)
                 .put(NOSNIFF, "nosniff");
+        // what the CORS processing says on the servlet path: a cross-origin request is answered differently
+        exchange.getResponseHeaders().addAll(Headers.VARY, VARY);
         if (etag.equals(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH))) {
             exchange.setStatusCode(StatusCodes.NOT_MODIFIED);
             exchange.endExchange();
