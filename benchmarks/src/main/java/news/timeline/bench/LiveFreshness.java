@@ -15,6 +15,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +41,8 @@ public final class LiveFreshness {
     private final Histogram freshness = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
     /** The command's own share: from sending a measured post to its answer (written by the HTTP client's threads). */
     private final Histogram postAnswers = new SynchronizedHistogram(TimeUnit.SECONDS.toMicros(120), 3);
+    /** Why posts failed (status or exception), and how many times each. */
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private long deliveries;
     private int dropped;
     private volatile int measureFrom = Integer.MAX_VALUE;
@@ -87,6 +91,7 @@ public final class LiveFreshness {
         print("freshness.posts_per_s", rate);
         print("freshness.posts_measured", total - warmup);
         print("freshness.posts_failed", failed.get());
+        failures.forEach((reason, count) -> print("freshness.posts_failed.reason", count + " x " + reason));
         print("freshness.deliveries_expected", expected);
         print("freshness.deliveries_received", deliveries);
         print("freshness.streams_dropped", dropped);
@@ -123,6 +128,8 @@ public final class LiveFreshness {
                     .whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 201) {
                             failed.incrementAndGet();
+                            failures.merge(error != null ? error.toString() : "HTTP " + response.statusCode(), 1,
+                                    Integer::sum);
                         } else if (n >= measureFrom) {
                             postAnswers.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentAt.get(n)));
                         }

@@ -14,16 +14,20 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +38,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Axon's JDBC event store on the tables that Flyway creates (snake_case names, bytea on PostgreSQL), snapshots,
@@ -137,6 +143,40 @@ class EventStoreConfiguration {
             eventStore.registerDispatchInterceptor(new RecordedHash());
             eventStore.registerDispatchInterceptor(recordedEvents);
         };
+    }
+
+    /**
+     * Axon's own snapshotter, but taking snapshots on a thread of its own after the command's commit: by default it
+     * runs in the committing thread, so every {@code snapshot-every}th command would wait, holding the timeline's
+     * lock and every command queued behind it, while the whole timeline is read, rebuilt and serialized.
+     */
+    @Bean
+    SpringAggregateSnapshotter timelineSnapshotter(org.axonframework.config.Configuration axon,
+                                                   HandlerDefinition handlerDefinition,
+                                                   ParameterResolverFactory parameterResolverFactory,
+                                                   EventStore eventStore, TransactionManager transactionManager,
+                                                   SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(axon::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotThread())
+                .build();
+    }
+
+    /**
+     * One thread: snapshots are few and each reads a whole timeline. A daemon: a snapshot under way when the
+     * service stops is abandoned, and only means the next load reads a few more events.
+     */
+    private static Executor snapshotThread() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "timeline-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Bean

@@ -19,11 +19,14 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A timeline reloaded from its snapshot (Jackson, as stored) keeps every rule's state and its hash chain. */
 @CommandServiceTest
@@ -51,7 +54,9 @@ class TimelineSnapshotTest {
         commands.sendAndWait(new RetractUpdate(tid, "u2", 1, "reason", "note"));
         commands.sendAndWait(new PinUpdate(tid, "u3"));
 
-        DomainEventMessage<?> snapshot = storage.readSnapshot(tid).orElseThrow();
+        // taken on the snapshotter's own thread, after the commit
+        DomainEventMessage<?> snapshot = await().atMost(Duration.ofSeconds(10))
+                .until(() -> storage.readSnapshot(tid), Optional::isPresent).orElseThrow();
         assertThat(snapshot.getPayload()).isInstanceOf(Timeline.class);
         timelineCache.removeAll();
 
