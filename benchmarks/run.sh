@@ -103,4 +103,8 @@ emit page.api_vs_nginx "$(awk -v a="$(requests_per_s "$WORK/wrk-api.log")" -v n=
 [ "$STREAMS" -gt 0 ] || exit 0
 log "freshness: $STREAMS streams, $RATE posts/s, ${WARMUP}s warm-up, ${MEASURE}s measured"
 java -Xmx1g ${CLIENT_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.LiveFreshness \
-  "$COMMAND" "$QUERY" "$TIMELINE" "$STREAMS" "$RATE" "$WARMUP" "$MEASURE"
+  "$COMMAND" "$QUERY" "$TIMELINE" "$STREAMS" "$RATE" "$WARMUP" "$MEASURE" | tee "$WORK/freshness.txt"
+# a post that failed or a stream that was dropped is a finding: keep the stack's log that explains it
+if ! grep -q '^freshness.posts_failed=0$' "$WORK/freshness.txt" || ! grep -q '^freshness.streams_dropped=0$' "$WORK/freshness.txt"; then
+  KEEP_WORK=1
+fi

@@ -164,6 +164,7 @@ public final class RebuildRate {
             emit("rebuild.events_per_s", progress.path("eventsPerSecond").asLong());
             emit("rebuild.apply_seconds", seconds(progress, "startedAt", "caughtUpAt"));
             emit("rebuild.switch_seconds", seconds(progress, "caughtUpAt", "finishedAt"));
+            emit("rebuild.live_paused_seconds", progress.path("livePausedMillis").asLong() / 1000.0);
             emit("rebuild.checksum_equal", progress.path("live").path("sha256").asText()
                     .equals(progress.path("rebuilt").path("sha256").asText()));
             emit("rebuild.rows", progress.path("rebuilt").path("rows"));

@@ -61,8 +61,7 @@ class ProjectionRebuildTest {
         String late = newsroom.post(kent, "Posted while the rebuild runs");
         assertThat(http.get(stack.queryUrl() + "/api/timelines/" + kent).status()).isEqualTo(200);
 
-        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(this::progress,
-                progress -> !progress.get("state").asText().matches("REBUILDING|SWITCHING"));
+        JsonNode done = awaitEnd();
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.get("rebuilt").get("sha256").asText()).isEqualTo(done.get("live").get("sha256").asText());
         assertThat(done.get("rebuilt").get("rows")).isEqualTo(done.get("live").get("rows"));
@@ -96,6 +95,11 @@ class ProjectionRebuildTest {
         assertThat(err.toString()).contains("HTTP 403");
     }
 
+    JsonNode awaitEnd() {
+        return await().atMost(Duration.ofSeconds(60)).until(this::progress,
+                progress -> !progress.get("state").asText().matches("REBUILDING|SWITCHING"));
+    }
+
     private JsonNode progress() {
         Http.Response response = http.send("admin", "GET", stack.queryUrl() + "/api/admin/rebuild", null, null);
         assertThat(response.status()).isEqualTo(200);
@@ -103,7 +107,7 @@ class ProjectionRebuildTest {
     }
 
     /** A timeline with {@code updates} posts, one corrected, one retracted, one pinned. */
-    private String story(String name, int updates) {
+    String story(String name, int updates) {
         String tid = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         newsroom.command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"" + name + " by-election\"}", null);
         String first = newsroom.post(tid, "First from " + name);

@@ -37,10 +37,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds every projection from offset 0 of the topic into fresh tables while the live ones keep serving, then
  * switches over. Its workers read the partitions in parallel (see {@link Workers}), first up to where the live
- * projection stood when the rebuild began; then, while the live consumer's thread waits (so the live projection
- * stands still), up to where it stands now; it compares checksums and copies the rebuilt rows over the live ones
- * in one transaction. It only reads the topic: it publishes nothing,
- * and pushes nothing to readers.
+ * projection stood when the rebuild began. The rebuilt tables are then readied to take over
+ * ({@link RebuildSchema#prepareToReplaceLive}) and caught up with what the live projection applied meanwhile, both
+ * while it goes on. Only then does the live consumer's thread wait, for as short a time as it can: the workers
+ * apply the last few events, the checksums are compared, and the rebuilt tables replace the live ones in one
+ * transaction. It only reads the topic: it publishes nothing, and pushes nothing to readers.
  */
 @Component
 public class ProjectionRebuild {
@@ -50,13 +51,14 @@ public class ProjectionRebuild {
     public enum State { NOT_STARTED, REBUILDING, SWITCHING, DONE, FAILED }
 
     /**
-     * Where a rebuild is. {@code caughtUpAt}: every event applied, the checksums and the switch still to come;
-     * {@code eventsPerSecond} is the rate of applying them (up to then). {@code live} and {@code rebuilt} are the
-     * checksums compared at the switch.
+     * Where a rebuild is. {@code caughtUpAt}: every event up to where the live projection stood at the start
+     * applied, the switch-over still to come; {@code eventsPerSecond} is the rate of applying them (up to then).
+     * {@code live} and {@code rebuilt} are the checksums compared at the switch; {@code livePausedMillis} how long
+     * the live projection stood still for it (readers were served throughout).
      */
     public record Progress(State state, Instant startedAt, Instant caughtUpAt, Instant finishedAt, long recordsRead,
                            long recordsToRead, long eventsApplied, long eventsPerSecond, ProjectionChecksum live,
-                           ProjectionChecksum rebuilt, String error) {
+                           ProjectionChecksum rebuilt, long livePausedMillis, String error) {
     }
 
     private final ConsumerProperties kafka;
@@ -70,11 +72,13 @@ public class ProjectionRebuild {
     private final ApplicationEventPublisher events;
     private final int workerCount;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
-            new Progress(State.NOT_STARTED, null, null, null, 0, 0, 0, 0, null, null, null));
+            new Progress(State.NOT_STARTED, null, null, null, 0, 0, 0, 0, null, null, 0, null));
     private final AtomicLong recordsRead = new AtomicLong();
     private final AtomicLong eventsApplied = new AtomicLong();
     private volatile boolean shuttingDown;
     private volatile Instant caughtUpAt;
+    private volatile long rate;
+    private volatile long livePausedMillis;
 
     ProjectionRebuild(ConsumerProperties kafka, List<Projection> projections, JdbcTemplate liveJdbc,
                       TransactionTemplate liveTransaction, OffsetStore liveOffsets, ProjectionConsumer liveConsumer,
@@ -102,7 +106,9 @@ public class ProjectionRebuild {
         recordsRead.set(0);
         eventsApplied.set(0);
         caughtUpAt = null;
-        progress.set(new Progress(State.REBUILDING, Instant.now(), null, null, 0, 0, 0, 0, null, null, null));
+        rate = 0;
+        livePausedMillis = 0;
+        progress.set(new Progress(State.REBUILDING, Instant.now(), null, null, 0, 0, 0, 0, null, null, 0, null));
         Thread thread = new Thread(this::rebuild, "projection-rebuild");
         thread.setDaemon(true);
         thread.start();
@@ -131,18 +137,22 @@ public class ProjectionRebuild {
             Map<TopicPartition, Long> target = liveTargets(start);
             progress.set(with(State.REBUILDING, toRead(start, target), null, null, null));
             workers.readUpTo(target);
+            caughtUp();
+            schema.prepareToReplaceLive();
+            workers.readUpTo(liveTargets(start));
 
+            long pausedAt = System.nanoTime();
             checksums = liveConsumer.exclusively(() -> {
                 Map<TopicPartition, Long> now = liveTargets(start);
                 progress.set(with(State.SWITCHING, toRead(start, now), null, null, null));
                 workers.readUpTo(now);
-                caughtUpAt = Instant.now();
                 ProjectionChecksum live = ProjectionChecksum.of(liveJdbc, null);
                 ProjectionChecksum rebuilt = ProjectionChecksum.of(liveJdbc, RebuildSchema.NAME);
-                liveTransaction.executeWithoutResult(status -> schema.copyIntoLive());
+                liveTransaction.executeWithoutResult(status -> schema.replaceLive());
                 events.publishEvent(new ProjectionsReplaced(rebuilt));
                 return new ProjectionChecksum[]{live, rebuilt};
             });
+            livePausedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedAt);
         } catch (Exception e) {
             if (shuttingDown) {
                 log.info("projection rebuild stopped: the service is shutting down");
@@ -154,9 +164,16 @@ public class ProjectionRebuild {
         }
         // done only now that its schema is dropped: a rebuild started next must not meet this one's clean-up
         progress.set(with(State.DONE, progress.get().recordsToRead(), checksums[0], checksums[1], null));
-        log.info("projections rebuilt: {} events, {} events/s, checksum {} {} (live was {} {})", eventsApplied.get(),
-                progress.get().eventsPerSecond(), checksums[1].sha256(), checksums[1].rows(), checksums[0].sha256(),
-                checksums[0].rows());
+        log.info("projections rebuilt: {} events, {} events/s, checksum {} {} (live was {} {}), live projection "
+                        + "held {} ms", eventsApplied.get(), progress.get().eventsPerSecond(), checksums[1].sha256(),
+                checksums[1].rows(), checksums[0].sha256(), checksums[0].rows(), livePausedMillis);
+    }
+
+    /** The rate reported is this first pass's; the catch-ups after it are a few events each. */
+    private void caughtUp() {
+        Instant now = Instant.now();
+        rate = perSecond(now);
+        caughtUpAt = now;
     }
 
     private static long toRead(Map<TopicPartition, Long> start, Map<TopicPartition, Long> target) {
@@ -294,10 +311,14 @@ public class ProjectionRebuild {
         Progress before = progress.get();
         boolean finished = state == State.DONE || state == State.FAILED;
         Instant end = finished ? Instant.now() : null;
-        Instant applying = caughtUpAt != null ? caughtUpAt : finished ? end : Instant.now();
-        long millis = Math.max(1, Duration.between(before.startedAt(), applying).toMillis());
+        long perSecond = caughtUpAt != null ? rate : perSecond(finished ? end : Instant.now());
         return new Progress(state, before.startedAt(), caughtUpAt, end, recordsRead.get(), toRead,
-                eventsApplied.get(), eventsApplied.get() * 1000 / millis, live, rebuilt, error);
+                eventsApplied.get(), perSecond, live, rebuilt, livePausedMillis, error);
+    }
+
+    private long perSecond(Instant until) {
+        long millis = Math.max(1, Duration.between(progress.get().startedAt(), until).toMillis());
+        return eventsApplied.get() * 1000 / millis;
     }
 
     private KafkaConsumer<String, byte[]> consumer(String name) {

@@ -14,13 +14,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class RebuildSchema implements AutoCloseable {
 
     static final String NAME = "projection_rebuild";
+    /** Where PostgreSQL's replaced live tables go at the switch-over; dropped with the rebuild's schema. */
+    static final String RETIRED = "projection_retired";
 
     private final JdbcTemplate live;
     private final HikariDataSource dataSource;
+    private final boolean postgres;
 
-    private RebuildSchema(JdbcTemplate live, HikariDataSource dataSource) {
+    private RebuildSchema(JdbcTemplate live, HikariDataSource dataSource, boolean postgres) {
         this.live = live;
         this.dataSource = dataSource;
+        this.postgres = postgres;
     }
 
     /**
@@ -29,7 +33,7 @@ final class RebuildSchema implements AutoCloseable {
      */
     static RebuildSchema create(JdbcTemplate live, HikariDataSource livePool, FlywayProperties migrations,
                                 int writers) {
-        live.execute("DROP SCHEMA IF EXISTS \"" + NAME + "\" CASCADE");
+        dropSchemas(live);
         live.execute("CREATE SCHEMA \"" + NAME + "\"");
         HikariConfig config = new HikariConfig();
         livePool.copyStateTo(config);
@@ -47,14 +51,15 @@ final class RebuildSchema implements AutoCloseable {
                 .locations(migrations.getLocations().toArray(String[]::new)).load().migrate();
         if (postgres) {
             unlogged(live);
+            live.execute("CREATE SCHEMA \"" + RETIRED + "\"");
         }
-        return new RebuildSchema(live, dataSource);
+        return new RebuildSchema(live, dataSource, postgres);
     }
 
     /**
      * PostgreSQL writes the rebuilt tables without a write-ahead log, which would otherwise cost as much as the
-     * rows themselves; a crash empties them, and a rebuild is then simply run again. The switch-over copies them
-     * into the live, logged tables.
+     * rows themselves; a crash empties them, and a rebuild is then simply run again. They are made logged before
+     * they take over ({@link #prepareToReplaceLive}).
      */
     private static void unlogged(JdbcTemplate live) {
         ProjectionChecksum.TABLES.keySet().forEach(table ->
@@ -65,17 +70,55 @@ final class RebuildSchema implements AutoCloseable {
         return dataSource;
     }
 
-    /** The rebuilt tables' rows replace the live ones', table by table, in the caller's transaction. */
-    void copyIntoLive() {
-        for (String table : ProjectionChecksum.TABLES.keySet()) {
-            live.update("DELETE FROM " + table);
-            live.update("INSERT INTO " + table + " SELECT * FROM " + ProjectionChecksum.qualified(NAME, table));
+    /**
+     * Readies the rebuilt tables to take over while the live ones keep serving and consuming. On PostgreSQL they are
+     * made logged (a rewrite into the write-ahead log, as every table that must survive a crash is written) and
+     * analyzed for the planner, so that the switch-over itself only moves tables. Nothing on H2, which copies.
+     */
+    void prepareToReplaceLive() {
+        if (postgres) {
+            ProjectionChecksum.TABLES.keySet().forEach(table -> {
+                live.execute("ALTER TABLE " + ProjectionChecksum.qualified(NAME, table) + " SET LOGGED");
+                live.execute("ANALYZE " + ProjectionChecksum.qualified(NAME, table));
+            });
         }
+    }
+
+    /**
+     * The rebuilt tables replace the live ones, in the caller's transaction. On PostgreSQL the live tables move out
+     * to {@link #RETIRED} and the rebuilt ones move in under the same names: the time of taking each table's lock,
+     * whatever their size (readers' statements prepared on the old tables are planned again on the new ones).
+     * H2 copies the rows over, table by table.
+     */
+    void replaceLive() {
+        if (!postgres) {
+            for (String table : ProjectionChecksum.TABLES.keySet()) {
+                live.update("DELETE FROM " + table);
+                live.update("INSERT INTO " + table + " SELECT * FROM " + ProjectionChecksum.qualified(NAME, table));
+            }
+            return;
+        }
+        String liveSchema = live.queryForObject("SELECT current_schema()", String.class);
+        // a reader's statement in the way is waited for this long; a lock conflict rolls the swap back whole
+        live.execute("SET LOCAL lock_timeout = '5s'");
+        for (String table : ProjectionChecksum.TABLES.keySet()) {
+            move(ProjectionChecksum.qualified(liveSchema, table), RETIRED);
+            move(ProjectionChecksum.qualified(NAME, table), liveSchema);
+        }
+    }
+
+    private void move(String table, String schema) {
+        live.execute("ALTER TABLE " + table + " SET SCHEMA \"" + schema + "\"");
     }
 
     @Override
     public void close() {
         dataSource.close();
+        dropSchemas(live);
+    }
+
+    private static void dropSchemas(JdbcTemplate live) {
         live.execute("DROP SCHEMA IF EXISTS \"" + NAME + "\" CASCADE");
+        live.execute("DROP SCHEMA IF EXISTS \"" + RETIRED + "\" CASCADE");
     }
 }
