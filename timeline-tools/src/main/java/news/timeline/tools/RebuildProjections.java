@@ -64,10 +64,11 @@ final class RebuildProjections {
         }
         String live = progress.path("live").path("sha256").asText();
         String rebuilt = progress.path("rebuilt").path("sha256").asText();
-        out.printf("done: %,d events at %,d events/s; rows %s; checksum %s %s%n",
+        out.printf("done: %,d events at %,d events/s; rows %s; checksum %s %s; live projection held %,d ms%n",
                 progress.path("eventsApplied").asLong(), progress.path("eventsPerSecond").asLong(),
                 progress.path("rebuilt").path("rows"), rebuilt,
-                live.equals(rebuilt) ? "(same as the live projection)" : "(the live projection's was " + live + ")");
+                live.equals(rebuilt) ? "(same as the live projection)" : "(the live projection's was " + live + ")",
+                progress.path("livePausedMillis").asLong());
         return live.equals(rebuilt) ? TimelineTools.SUCCESS : TimelineTools.FAILURE;
     }
 }

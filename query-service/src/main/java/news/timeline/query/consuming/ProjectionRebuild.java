@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * switches over. Its workers read the partitions in parallel (see {@link Workers}), first up to where the live
  * projection stood when the rebuild began. The rebuilt tables are then readied to take over
  * ({@link RebuildSchema#prepareToReplaceLive}) and caught up with what the live projection applied meanwhile, both
- * while it goes on. Only then does the live consumer's thread wait, for as short a time as it can: the workers
- * apply the last few events, the checksums are compared, and the rebuilt tables replace the live ones in one
- * transaction. It only reads the topic: it publishes nothing, and pushes nothing to readers.
+ * while it goes on. Only then does the live consumer's thread wait, twice and briefly: once while the workers apply
+ * the last few events and a snapshot of the database is fixed ({@link LiveSnapshot}), in which both checksums are
+ * then computed while the live projection goes on; once more while the workers apply what came since and the
+ * rebuilt tables replace the live ones in one transaction. It only reads the topic: it publishes nothing, and
+ * pushes nothing to readers.
  */
 @Component
 public class ProjectionRebuild {
@@ -141,18 +144,27 @@ public class ProjectionRebuild {
             schema.prepareToReplaceLive();
             workers.readUpTo(liveTargets(start));
 
-            long pausedAt = System.nanoTime();
-            checksums = liveConsumer.exclusively(() -> {
-                Map<TopicPartition, Long> now = liveTargets(start);
-                progress.set(with(State.SWITCHING, toRead(start, now), null, null, null));
-                workers.readUpTo(now);
-                ProjectionChecksum live = ProjectionChecksum.of(liveJdbc, null);
-                ProjectionChecksum rebuilt = ProjectionChecksum.of(liveJdbc, RebuildSchema.NAME);
+            ProjectionChecksum live;
+            ProjectionChecksum rebuilt;
+            try (LiveSnapshot snapshot = LiveSnapshot.open(livePool)) {
+                held(() -> {
+                    Map<TopicPartition, Long> now = liveTargets(start);
+                    progress.set(with(State.SWITCHING, toRead(start, now), null, null, null));
+                    workers.readUpTo(now);
+                    snapshot.take();
+                    return null;
+                });
+                // the live projection goes on; the snapshot still sees it where the rebuilt one stands
+                live = ProjectionChecksum.of(snapshot.jdbc(), null);
+                rebuilt = ProjectionChecksum.of(snapshot.jdbc(), RebuildSchema.NAME);
+            }
+            held(() -> {
+                workers.readUpTo(liveTargets(start));
                 liveTransaction.executeWithoutResult(status -> schema.replaceLive());
                 events.publishEvent(new ProjectionsReplaced(rebuilt));
-                return new ProjectionChecksum[]{live, rebuilt};
+                return null;
             });
-            livePausedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedAt);
+            checksums = new ProjectionChecksum[]{live, rebuilt};
         } catch (Exception e) {
             if (shuttingDown) {
                 log.info("projection rebuild stopped: the service is shutting down");
@@ -167,6 +179,16 @@ public class ProjectionRebuild {
         log.info("projections rebuilt: {} events, {} events/s, checksum {} {} (live was {} {}), live projection "
                         + "held {} ms", eventsApplied.get(), progress.get().eventsPerSecond(), checksums[1].sha256(),
                 checksums[1].rows(), checksums[0].sha256(), checksums[0].rows(), livePausedMillis);
+    }
+
+    /** Runs {@code step} on the live consumer's thread, which applies nothing meanwhile, and counts the time. */
+    private void held(Callable<?> step) throws Exception {
+        long heldAt = System.nanoTime();
+        try {
+            liveConsumer.exclusively(step);
+        } finally {
+            livePausedMillis += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - heldAt);
+        }
     }
 
     /** The rate reported is this first pass's; the catch-ups after it are a few events each. */
