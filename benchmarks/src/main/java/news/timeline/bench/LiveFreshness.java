@@ -48,6 +48,9 @@ public final class LiveFreshness {
     private volatile int measureFrom = Integer.MAX_VALUE;
     /** When post N was sent (System.nanoTime), 0 until it is. */
     private AtomicLongArray sentAt;
+    /** When the first and the last reader received post N: the path to the service's first write, and the fan-out. */
+    private long[] firstSeenAt;
+    private long[] lastSeenAt;
 
     public static void main(String[] args) throws Exception {
         new LiveFreshness().run(URI.create(args[0]), URI.create(args[1]), args[2], Integer.parseInt(args[3]),
@@ -69,6 +72,8 @@ public final class LiveFreshness {
         int total = rate * (warmupSeconds + measureSeconds);
         int warmup = rate * warmupSeconds;
         sentAt = new AtomicLongArray(total);
+        firstSeenAt = new long[total];
+        lastSeenAt = new long[total];
         measureFrom = warmup;
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch answered = new CountDownLatch(total);
@@ -101,6 +106,18 @@ public final class LiveFreshness {
         print("freshness.max_ms", millis(freshness.getMaxValue()));
         print("freshness.post_answered_p50_ms", millis(postAnswers.getValueAtPercentile(50)));
         print("freshness.post_answered_p99_ms", millis(postAnswers.getValueAtPercentile(99)));
+        Histogram firstReader = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        Histogram fanOut = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        for (int n = warmup; n < total; n++) {
+            if (firstSeenAt[n] != 0) {
+                firstReader.recordValue(micros(firstSeenAt[n] - sentAt.get(n)));
+                fanOut.recordValue(micros(lastSeenAt[n] - firstSeenAt[n]));
+            }
+        }
+        print("freshness.first_reader_p50_ms", millis(firstReader.getValueAtPercentile(50)));
+        print("freshness.first_reader_p99_ms", millis(firstReader.getValueAtPercentile(99)));
+        print("freshness.first_to_last_reader_p50_ms", millis(fanOut.getValueAtPercentile(50)));
+        print("freshness.first_to_last_reader_p99_ms", millis(fanOut.getValueAtPercentile(99)));
         System.exit(0);
     }
 
@@ -180,8 +197,12 @@ public final class LiveFreshness {
             }
             long sent = n < sentAt.length() ? sentAt.get(n) : 0;
             if (sent != 0 && n >= measureFrom) {
-                freshness.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - sent), freshness.getHighestTrackableValue()));
+                freshness.recordValue(micros(now - sent));
                 deliveries++;
+                if (firstSeenAt[n] == 0) {
+                    firstSeenAt[n] = now;
+                }
+                lastSeenAt[n] = now;
             }
             i = j;
             resume = Math.max(resume, j);
@@ -196,6 +217,10 @@ public final class LiveFreshness {
             }
         }
         return true;
+    }
+
+    private long micros(long nanos) {
+        return Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), freshness.getHighestTrackableValue());
     }
 
     private static String millis(long micros) {
