@@ -50,7 +50,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
                 @Value("${timeline.live.queue-capacity:500}") int capacity,
                 @Value("${timeline.live.sender-threads:2}") int threads,
                 @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout,
-                @Value("${timeline.live.flush-interval:20ms}") Duration flushInterval) {
+                @Value("${timeline.live.flush-interval:15ms}") Duration flushInterval) {
         this.messages = messages;
         this.capacity = capacity;
         this.streamTimeout = streamTimeout;
