@@ -146,9 +146,12 @@ class EventStoreConfiguration {
     }
 
     /**
-     * Axon's own snapshotter, but taking snapshots on a thread of its own after the command's commit: by default it
-     * runs in the committing thread, so every {@code snapshot-every}th command would wait, holding the timeline's
-     * lock and every command queued behind it, while the whole timeline is read, rebuilt and serialized.
+     * Axon's own snapshotter, but taking snapshots on a thread of its own after the command's commit. By default it
+     * runs in the committing thread, still holding the timeline's lock: every {@code snapshot-every}th command
+     * waited, and every command queued behind it, while the whole timeline was read, rebuilt and serialized; and
+     * as the queued commands each hold a connection (their transactions begin before they wait for the lock), a
+     * snapshot that needed one when the pool was empty waited for the pool's timeout, failing those commands too
+     * ({@code SnapshotUnderLoadTest}).
      */
     @Bean
     SpringAggregateSnapshotter timelineSnapshotter(org.axonframework.config.Configuration axon,
