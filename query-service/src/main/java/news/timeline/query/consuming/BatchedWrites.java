@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +33,24 @@ class BatchedWrites extends JdbcTemplate {
             Pattern.CASE_INSENSITIVE);
 
     private final Map<String, TableWrites> pending = new LinkedHashMap<>();
+    /** Each distinct statement, read once: the projections use a handful, each thousands of times a batch. */
+    private final Map<String, Statement> statements = new HashMap<>();
     private Boolean postgres;
 
     private record Write(String sql, Object[] arguments) {
+    }
+
+    /** What a statement writes: its table, whether it inserts, and its COPY command when it can be one. */
+    private record Statement(String table, boolean insert, Optional<String> copy) {
+
+        static Statement of(String sql) {
+            Matcher statement = TABLE.matcher(sql);
+            if (!statement.find()) {
+                throw new IllegalArgumentException("a projection may only insert, update or delete: " + sql);
+            }
+            return new Statement(statement.group(2).toLowerCase(Locale.ROOT),
+                    statement.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT"), CopyInserts.command(sql));
+        }
     }
 
     /** One table's writes: its inserts, and its other writes, each in the order they were made. */
@@ -52,14 +68,9 @@ class BatchedWrites extends JdbcTemplate {
     /** Held until {@link #flush()}; the count it answers means nothing. */
     @Override
     public int update(String sql, Object... arguments) {
-        Matcher statement = TABLE.matcher(sql);
-        if (!statement.find()) {
-            throw new IllegalArgumentException("a projection may only insert, update or delete: " + sql);
-        }
-        TableWrites table = pending.computeIfAbsent(statement.group(2).toLowerCase(Locale.ROOT),
-                name -> new TableWrites());
-        boolean insert = statement.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT");
-        (insert ? table.inserts() : table.changes()).add(new Write(sql, arguments));
+        Statement statement = statements.computeIfAbsent(sql, Statement::of);
+        TableWrites table = pending.computeIfAbsent(statement.table(), name -> new TableWrites());
+        (statement.insert() ? table.inserts() : table.changes()).add(new Write(sql, arguments));
         return 1;
     }
 
@@ -87,7 +98,7 @@ class BatchedWrites extends JdbcTemplate {
 
     /** One run of the same statement: on PostgreSQL, inserts go as a COPY (see {@link CopyInserts}). */
     private void send(String sql, List<Object[]> rows) {
-        Optional<String> copy = postgres() ? CopyInserts.command(sql) : Optional.empty();
+        Optional<String> copy = postgres() ? statements.get(sql).copy() : Optional.empty();
         if (copy.isPresent() && CopyInserts.copyable(rows)) {
             execute((ConnectionCallback<Void>) connection -> {
                 try {
@@ -106,7 +117,7 @@ class BatchedWrites extends JdbcTemplate {
     /** Whether the database is PostgreSQL, asked of the first connection only. */
     private boolean postgres() {
         if (postgres == null) {
-            postgres = execute((ConnectionCallback<Boolean>) connection -> connection.isWrapperFor(PGConnection.class));
+            postgres = execute((ConnectionCallback<Boolean>) Databases::postgres);
         }
         return postgres;
     }

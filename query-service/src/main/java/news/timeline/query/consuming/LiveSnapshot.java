@@ -28,7 +28,7 @@ final class LiveSnapshot implements AutoCloseable {
     static LiveSnapshot open(HikariDataSource pool) throws SQLException {
         Connection connection = pool.getConnection();
         try (Statement statement = connection.createStatement()) {
-            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            if (Databases.postgres(connection)) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             } else {
                 statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");

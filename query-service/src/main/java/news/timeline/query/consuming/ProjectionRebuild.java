@@ -133,7 +133,8 @@ public class ProjectionRebuild {
     }
 
     private void rebuild() {
-        ProjectionChecksum[] checksums;
+        ProjectionChecksum live;
+        ProjectionChecksum rebuilt;
         try (RebuildSchema schema = RebuildSchema.create(liveJdbc, livePool, migrations, workerCount);
              Workers workers = new Workers(schema)) {
             Map<TopicPartition, Long> start = workers.beginning();
@@ -144,8 +145,6 @@ public class ProjectionRebuild {
             schema.prepareToReplaceLive();
             workers.readUpTo(liveTargets(start));
 
-            ProjectionChecksum live;
-            ProjectionChecksum rebuilt;
             try (LiveSnapshot snapshot = LiveSnapshot.open(livePool)) {
                 held(() -> {
                     Map<TopicPartition, Long> now = liveTargets(start);
@@ -164,7 +163,6 @@ public class ProjectionRebuild {
                 events.publishEvent(new ProjectionsReplaced(rebuilt));
                 return null;
             });
-            checksums = new ProjectionChecksum[]{live, rebuilt};
         } catch (Exception e) {
             if (shuttingDown) {
                 log.info("projection rebuild stopped: the service is shutting down");
@@ -175,10 +173,10 @@ public class ProjectionRebuild {
             return;
         }
         // done only now that its schema is dropped: a rebuild started next must not meet this one's clean-up
-        progress.set(with(State.DONE, progress.get().recordsToRead(), checksums[0], checksums[1], null));
+        progress.set(with(State.DONE, progress.get().recordsToRead(), live, rebuilt, null));
         log.info("projections rebuilt: {} events, {} events/s, checksum {} {} (live was {} {}), live projection "
-                        + "held {} ms", eventsApplied.get(), progress.get().eventsPerSecond(), checksums[1].sha256(),
-                checksums[1].rows(), checksums[0].sha256(), checksums[0].rows(), livePausedMillis);
+                        + "held {} ms", eventsApplied.get(), progress.get().eventsPerSecond(), rebuilt.sha256(),
+                rebuilt.rows(), live.sha256(), live.rows(), livePausedMillis);
     }
 
     /** Runs {@code step} on the live consumer's thread, which applies nothing meanwhile, and counts the time. */

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,7 +42,7 @@ final class RebuildSchema implements AutoCloseable {
         config.setPoolName("projection-rebuild");
         config.setMaximumPoolSize(Math.max(2, writers));
         config.setMinimumIdle(0);
-        boolean postgres = config.getJdbcUrl().startsWith("jdbc:postgresql:");
+        boolean postgres = Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) Databases::postgres));
         if (postgres) {
             // a rebuild that dies is started again from the beginning: its commits need not wait for the disk
             config.setConnectionInitSql("SET synchronous_commit = off");
