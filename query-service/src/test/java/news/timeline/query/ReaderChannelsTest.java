@@ -2,6 +2,7 @@ package news.timeline.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.timeline.query.timeline.FirstPages;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +31,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,12 +68,100 @@ class ReaderChannelsTest {
 
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aReconnectWithLastEventIdGetsExactlyTheMissedEventsInOrder() throws Exception {
+    void readersWhoStopReadingHoldUpNobodyAndAreDropped() throws Exception {
         String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = postedOne(tid);
+        Counter dropped = meters.counter("timeline.live.readers.dropped");
+        double droppedBefore = dropped.count();
+        // more stalled readers than sender threads: with blocking writes each would hold one for good
+        List<Socket> stalled = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            stalled.add(stalledReader(tid));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get("timeline.live.readers").gauge().value() >= 3);
+        AtomicInteger received = new AtomicInteger();
+        CompletableFuture<List<String>> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                return readStream(tid, "0", 581, received::set);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.get() == 1);
+
+        // 12 MB: more than every stalled socket's buffers hold
+        String large = "x".repeat(200_000);
+        for (int i = 2; i <= 61; i++) {
+            events.post("u" + i, "Large " + i, large);
+        }
+        sendInSteps(events, 2, 61);
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.get() == 61);
+        assertThat(dropped.count()).as("stalled, not yet dropped").isEqualTo(droppedBefore);
+
+        // then more events than a reader's queue holds (500)
+        for (int i = 62; i <= 581; i++) {
+            events.post("u" + i, "Small " + i, "text " + i);
+        }
+        sendInSteps(events, 62, 581);
+        assertThat(reader.get(20, TimeUnit.SECONDS))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 581).mapToObj(i -> "posted " + i).toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> dropped.count() - droppedBefore >= 3);
+        for (Socket socket : stalled) {
+            assertThat(cutOff(socket)).as("a dropped reader's connection is closed").isTrue();
+        }
+    }
+
+    /** A timeline with one update, projected. */
+    private TimelineEvents postedOne(String tid) {
         TimelineEvents events = new TimelineEvents(tid).post("u1", "One", "one");
         TOPIC.send(events.all());
         awaitSequence(tid, 1);
-        List<String> firstSession = readStream(tid, null, 1, 1, () -> { });
+        return events;
+    }
+
+    /** Sends events {@code from} to {@code to} 20 at a time, each step applied before the next: a burst longer
+     *  than a reader's queue would drop a reader who keeps up, too. */
+    private void sendInSteps(TimelineEvents events, int from, int to) {
+        for (int first = from; first <= to; first += 20) {
+            int last = Math.min(first + 19, to);
+            TOPIC.send(events.all().subList(first, last + 1));
+            awaitSequence(events.all().get(0).timelineId(), last);
+        }
+    }
+
+    /** Asks for a stream and never reads it, with a receive buffer as small as the system allows. */
+    private Socket stalledReader(String tid) throws Exception {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new InetSocketAddress("localhost", port));
+        socket.getOutputStream().write(("GET /api/timelines/" + tid + "/stream HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** Reads what the server still sent until the connection ends: true if it ends, by a close or a reset. */
+    private static boolean cutOff(Socket socket) throws Exception {
+        socket.setSoTimeout(10_000);
+        byte[] buffer = new byte[64 * 1024];
+        try (socket; InputStream in = socket.getInputStream()) {
+            while (in.read(buffer) >= 0) {
+                // skip what was sent before the cut
+            }
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aReconnectWithLastEventIdGetsExactlyTheMissedEventsInOrder() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = postedOne(tid);
+        List<String> firstSession = readStream(tid, null, 1, count -> { });
         assertThat(firstSession).containsExactly("posted 1");
 
         for (int i = 2; i <= 6; i++) {
@@ -73,8 +170,10 @@ class ReaderChannelsTest {
         TOPIC.send(events.all().subList(2, 7));
         awaitSequence(tid, 6);
 
-        List<String> resumed = readStream(tid, "1", 6, 5, () -> {
-            TOPIC.send(events.correct("u6", 2, "Update 6", "text 6, corrected", "fixed").all().subList(7, 8));
+        List<String> resumed = readStream(tid, "1", 6, count -> {
+            if (count == 5) {
+                TOPIC.send(events.correct("u6", 2, "Update 6", "text 6, corrected", "fixed").all().subList(7, 8));
+            }
         });
         assertThat(resumed).containsExactly("posted 2", "posted 3", "posted 4", "posted 5", "posted 6", "edited 7");
     }
@@ -105,9 +204,7 @@ class ReaderChannelsTest {
     @Test
     void anUnchangedPageIsNotModifiedAndAnEventChangesItsEntityTag() throws Exception {
         String tid = "t-" + UUID.randomUUID();
-        TimelineEvents events = new TimelineEvents(tid).post("u1", "One", "one");
-        TOPIC.send(events.all());
-        awaitSequence(tid, 1);
+        TimelineEvents events = postedOne(tid);
 
         for (String path : List.of("/api/timelines/" + tid, "/timelines/" + tid, "/timelines/" + tid + "/feed.atom")) {
             HttpResponse<String> first = get(path, null);
@@ -160,9 +257,7 @@ class ReaderChannelsTest {
     @Test
     void aReadWithMinSequenceWaitsForTheProjectionToHaveIt() throws Exception {
         String tid = "t-" + UUID.randomUUID();
-        TimelineEvents events = new TimelineEvents(tid).post("u1", "One", "one");
-        TOPIC.send(events.all());
-        awaitSequence(tid, 1);
+        TimelineEvents events = postedOne(tid);
         events.post("u2", "Two", "two");
 
         CompletableFuture<HttpResponse<String>> read = http.sendAsync(request("/api/timelines/" + tid + "?minSequence=2", null),
@@ -222,8 +317,8 @@ class ReaderChannelsTest {
                 "\"dateModified\"", "\"coverageStartTime\"");
     }
 
-    /** Reads {@code total} events from a stream; after {@code triggerAfter} of them, runs {@code whileOpen}. */
-    private List<String> readStream(String tid, String lastEventId, int total, int triggerAfter, Runnable whileOpen)
+    /** Reads {@code total} events from a stream, telling {@code afterEach} how many it has after each one. */
+    private List<String> readStream(String tid, String lastEventId, int total, IntConsumer afterEach)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/timelines/" + tid + "/stream")));
         if (lastEventId != null) {
@@ -242,9 +337,7 @@ class ReaderChannelsTest {
                     event = line.substring(6).strip();
                 } else if (line.startsWith("id:")) {
                     received.add(event + " " + line.substring(3).strip());
-                    if (received.size() == triggerAfter) {
-                        whileOpen.run();
-                    }
+                    afterEach.accept(received.size());
                 }
             }
         }

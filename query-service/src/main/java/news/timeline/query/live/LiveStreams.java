@@ -1,5 +1,9 @@
 package news.timeline.query.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.undertow.server.ServerConnection;
+import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -10,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.xnio.IoUtils;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -42,6 +47,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final ExecutorService sender;
     private final ScheduledExecutorService flusher;
     private final long flushInterval;
+    private final Counter droppedReaders;
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private volatile long lastFlush;
     private volatile boolean running;
@@ -50,8 +56,11 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
                 @Value("${timeline.live.queue-capacity:500}") int capacity,
                 @Value("${timeline.live.sender-threads:2}") int threads,
                 @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout,
-                @Value("${timeline.live.flush-interval:15ms}") Duration flushInterval) {
+                @Value("${timeline.live.flush-interval:15ms}") Duration flushInterval,
+                MeterRegistry meters) {
         this.messages = messages;
+        this.droppedReaders = meters.counter("timeline.live.readers.dropped");
+        meters.gauge("timeline.live.readers", subscribers, all -> all.values().stream().mapToInt(Set::size).sum());
         this.capacity = capacity;
         this.streamTimeout = streamTimeout;
         this.flushInterval = flushInterval.toNanos();
@@ -68,15 +77,30 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
         });
     }
 
-    /** Serves an opened stream, starting after {@code lastSeen}: missed events first, then live ones. */
+    /**
+     * Serves an opened stream, starting after {@code lastSeen}: missed events first, then live ones. Called on
+     * the request's own thread, where the container's exchange is at hand for cutting the connection later.
+     */
     void open(String timelineId, long lastSeen, AsyncContext connection) throws IOException {
         connection.setTimeout(streamTimeout.toMillis());
         Set<Subscriber> readers = subscribers.computeIfAbsent(timelineId, id -> ConcurrentHashMap.newKeySet());
-        Subscriber[] self = new Subscriber[1];
-        self[0] = new Subscriber(connection, sender, capacity, lastSeen, () -> readers.remove(self[0]));
-        connection.addListener(new ClosesSubscriber(self[0]));
-        readers.add(self[0]);
-        self[0].start(messages.after(timelineId, lastSeen));
+        ServerConnection socket = ServletRequestContext.requireCurrent().getExchange().getConnection();
+        Subscriber subscriber = new Subscriber(connection, sender, capacity, lastSeen, new Subscriber.Events() {
+            @Override
+            public void closed(Subscriber subscriber) {
+                readers.remove(subscriber);
+            }
+
+            /** Cut, so that neither the container's buffers nor the socket are held for a reader who is gone. */
+            @Override
+            public void dropped(Subscriber subscriber) {
+                droppedReaders.increment();
+                IoUtils.safeClose(socket);
+            }
+        });
+        connection.addListener(new ClosesSubscriber(subscriber));
+        readers.add(subscriber);
+        subscriber.start(messages.after(timelineId, lastSeen));
     }
 
     @Override

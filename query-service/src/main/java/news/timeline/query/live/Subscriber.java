@@ -1,11 +1,12 @@
 package news.timeline.query.live;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.WriteListener;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,8 +16,10 @@ import java.util.concurrent.Executor;
 /**
  * One reader's stream. Messages queue here; whenever {@link LiveStreams} flushes, a shared sender pool writes
  * what has queued, one drain at a time per reader and one flush per drain, so that a busy timeline costs one
- * write per reader per flush interval rather than one per event. A reader whose queue outgrows {@code capacity}
- * is too slow to keep and is dropped: its browser reconnects with Last-Event-ID and catches up from the database.
+ * write per reader per flush interval rather than one per event. Writes never block: when the reader's socket is
+ * full the drain stops and the container calls {@link Listener#onWritePossible} once it can take more, so a reader
+ * that stops reading never holds a sender thread. One whose queue outgrows {@code capacity} is too slow to keep
+ * and is dropped, its connection cut: its browser reconnects with Last-Event-ID and catches up from the database.
  * Live messages that arrive before {@link #start} wait behind the catch-up, and whatever the catch-up already sent
  * is skipped: no gap, no duplicate.
  */
@@ -25,24 +28,40 @@ final class Subscriber {
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final AsyncContext connection;
-    private final OutputStream out;
+    private final ServletOutputStream out;
     private final Executor sender;
     private final int capacity;
-    private final Runnable onClose;
+    private final Events events;
     private final Deque<Object> queue = new ArrayDeque<>();
     private boolean started;
-    private boolean sending;
+    /** A drain is scheduled or running. */
+    private boolean draining;
+    /** The socket was full: the container's call to {@link Listener#onWritePossible} goes on. */
+    private boolean awaitingWritable;
     private boolean closed;
+    /** Too slow to keep: its connection is cut, not ended as a response (that would wait to write the rest). */
+    private boolean dropped;
     private long lastSent;
 
-    Subscriber(AsyncContext connection, Executor sender, int capacity, long lastSeen, Runnable onClose)
+    /** What becomes of a stream: it ended, or it was dropped and its connection has to be cut. */
+    interface Events {
+
+        void closed(Subscriber subscriber);
+
+        void dropped(Subscriber subscriber);
+    }
+
+    Subscriber(AsyncContext connection, Executor sender, int capacity, long lastSeen, Events events)
             throws IOException {
         this.connection = connection;
         this.out = containersOwn(connection.getResponse()).getOutputStream();
         this.sender = sender;
         this.capacity = capacity;
         this.lastSent = lastSeen;
-        this.onClose = onClose;
+        this.events = events;
+        // the container's first call to onWritePossible starts the writes
+        this.awaitingWritable = true;
+        out.setWriteListener(new Listener());
     }
 
     /** Sends the messages the reader missed, then everything live that queued up meanwhile. */
@@ -71,8 +90,8 @@ final class Subscriber {
         if (!closed) {
             closed = true;
             queue.clear();
-            onClose.run();
-            if (!sending) {
+            events.closed(this);
+            if (!draining) {
                 complete();
             }
         }
@@ -83,15 +102,17 @@ final class Subscriber {
             return;
         }
         if (queue.size() >= capacity) {
+            dropped = true;
             close();
+            events.dropped(this);
             return;
         }
         queue.add(item);
     }
 
     private void schedule() {
-        if (started && !sending && !queue.isEmpty()) {
-            sending = true;
+        if (started && !draining && !awaitingWritable && !closed && !queue.isEmpty()) {
+            draining = true;
             sender.execute(this::drain);
         }
     }
@@ -101,13 +122,20 @@ final class Subscriber {
             while (true) {
                 Object item;
                 synchronized (this) {
-                    item = closed ? null : queue.poll();
+                    if (closed) {
+                        draining = false;
+                        complete();
+                        return;
+                    }
+                    if (!out.isReady()) {
+                        draining = false;
+                        awaitingWritable = true;
+                        return;
+                    }
+                    item = queue.poll();
                     if (item == null) {
                         out.flush();
-                        sending = false;
-                        if (closed) {
-                            complete();
-                        }
+                        draining = false;
                         return;
                     }
                 }
@@ -115,7 +143,7 @@ final class Subscriber {
             }
         } catch (IOException | IllegalStateException gone) {
             synchronized (this) {
-                sending = false;
+                draining = false;
                 close();
             }
         }
@@ -133,6 +161,23 @@ final class Subscriber {
         }
     }
 
+    /** The container's calls, on its I/O thread: the socket takes writes again, or the connection failed. */
+    private final class Listener implements WriteListener {
+
+        @Override
+        public void onWritePossible() {
+            synchronized (Subscriber.this) {
+                awaitingWritable = false;
+                schedule();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            close();
+        }
+    }
+
     /**
      * The container's response under the framework's wrappers: they would check, on every write of a stream that
      * lives for hours, whether the response is committed and how long it is (a quarter of the writes' cost).
@@ -145,6 +190,9 @@ final class Subscriber {
     }
 
     private void complete() {
+        if (dropped) {
+            return;
+        }
         try {
             connection.complete();
         } catch (IllegalStateException alreadyOver) {
