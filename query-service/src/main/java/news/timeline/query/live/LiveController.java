@@ -44,6 +44,9 @@ class LiveController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
+        // every write goes straight to the socket: a buffer would keep what a full socket did not take until
+        // the next write, which on a quiet night may be the next heartbeat
+        response.setBufferSize(0);
         response.flushBuffer();
         streams.open(timelineId, lastSeen, request.startAsync(request, response));
     }

@@ -9,13 +9,14 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
  * One reader's stream. Messages queue here; whenever {@link LiveStreams} flushes, a shared sender pool writes
- * what has queued, one drain at a time per reader and one flush per drain, so that a busy timeline costs one
+ * what has queued, one drain at a time per reader and one write per drain, so that a busy timeline costs one
  * write per reader per flush interval rather than one per event. Writes never block: when the reader's socket is
  * full the drain stops and the container calls {@link Listener#onWritePossible} once it can take more, so a reader
  * that stops reading never holds a sender thread. One whose queue outgrows {@code capacity} is too slow to keep
@@ -120,7 +121,7 @@ final class Subscriber {
     private void drain() {
         try {
             while (true) {
-                Object item;
+                byte[] queued;
                 synchronized (this) {
                     if (closed) {
                         draining = false;
@@ -132,14 +133,13 @@ final class Subscriber {
                         awaitingWritable = true;
                         return;
                     }
-                    item = queue.poll();
-                    if (item == null) {
-                        out.flush();
+                    queued = takeQueued();
+                    if (queued == null) {
                         draining = false;
                         return;
                     }
                 }
-                write(item);
+                out.write(queued);
             }
         } catch (IOException | IllegalStateException gone) {
             synchronized (this) {
@@ -149,16 +149,34 @@ final class Subscriber {
         }
     }
 
-    private void write(Object item) throws IOException {
-        if (item instanceof LiveMessage message) {
-            if (message.sequence() <= lastSent) {
-                return;
+    /**
+     * Everything queued, as one write (the stream has no buffer of its own, see {@link LiveController}, so that
+     * no bytes wait in it for a flush); messages that the catch-up already sent are left out. Null if none is left.
+     */
+    private byte[] takeQueued() {
+        List<byte[]> frames = new ArrayList<>(queue.size());
+        int length = 0;
+        for (Object item = queue.poll(); item != null; item = queue.poll()) {
+            if (item instanceof LiveMessage message) {
+                if (message.sequence() <= lastSent) {
+                    continue;
+                }
+                lastSent = message.sequence();
+                item = message.frame();
             }
-            lastSent = message.sequence();
-            out.write(message.frame());
-        } else {
-            out.write((byte[]) item);
+            frames.add((byte[]) item);
+            length += ((byte[]) item).length;
         }
+        if (frames.size() <= 1) {
+            return frames.isEmpty() ? null : frames.get(0);
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] frame : frames) {
+            System.arraycopy(frame, 0, all, at, frame.length);
+            at += frame.length;
+        }
+        return all;
     }
 
     /** The container's calls, on its I/O thread: the socket takes writes again, or the connection failed. */
