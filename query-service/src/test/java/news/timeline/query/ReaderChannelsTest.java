@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -39,8 +40,14 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What readers get besides the JSON page: the live stream, the feed, the HTML page, caching, read-your-writes. */
+/**
+ * What readers get besides the JSON page: the live stream, the feed, the HTML page, caching, read-your-writes.
+ * With a pool of two connections, far fewer than the readers served at once: no request may need two at a time.
+ */
 @QueryServiceTest
+@TestPropertySource(properties = {
+        "spring.datasource.hikari.maximum-pool-size=2",
+        "spring.datasource.hikari.connection-timeout=2000"})
 class ReaderChannelsTest {
 
     private static final TestTopic TOPIC = new TestTopic("reader-channels");
@@ -80,13 +87,7 @@ class ReaderChannelsTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.get("timeline.live.readers").gauge().value() >= 3);
         AtomicInteger received = new AtomicInteger();
-        CompletableFuture<List<String>> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                return readStream(tid, "0", 581, received::set);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<List<String>> reader = readStreamAsync(tid, "0", 581, received::set);
         await().atMost(Duration.ofSeconds(10)).until(() -> received.get() == 1);
 
         // 12 MB: more than every stalled socket's buffers hold
@@ -153,6 +154,28 @@ class ReaderChannelsTest {
             return false;
         } catch (SocketException reset) {
             return true;
+        }
+    }
+
+    /** After a deploy or a network blip, readers reconnect all at once and each catches up from the database. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void readersReconnectingTogetherAllGetWhatTheyMissed() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = new TimelineEvents(tid);
+        for (int i = 1; i <= 40; i++) {
+            events.post("u" + i, "Update " + i, "text " + i);
+        }
+        TOPIC.send(events.all());
+        awaitSequence(tid, 40);
+
+        List<CompletableFuture<List<String>>> readers = IntStream.range(0, 8)
+                .mapToObj(reader -> readStreamAsync(tid, "1", 39, count -> { }))
+                .toList();
+
+        List<String> missed = IntStream.rangeClosed(2, 40).mapToObj(sequence -> "posted " + sequence).toList();
+        for (CompletableFuture<List<String>> reader : readers) {
+            assertThat(reader.get(30, TimeUnit.SECONDS)).containsExactlyElementsOf(missed);
         }
     }
 
@@ -317,31 +340,20 @@ class ReaderChannelsTest {
                 "\"dateModified\"", "\"coverageStartTime\"");
     }
 
-    /** Reads {@code total} events from a stream, telling {@code afterEach} how many it has after each one. */
     private List<String> readStream(String tid, String lastEventId, int total, IntConsumer afterEach)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/timelines/" + tid + "/stream")));
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        } else {
-            request.uri(URI.create(url("/api/timelines/" + tid + "/stream?after=0")));
-        }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-        List<String> received = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String event = null;
-            while (received.size() < total) {
-                String line = lines.readLine();
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).strip();
-                } else if (line.startsWith("id:")) {
-                    received.add(event + " " + line.substring(3).strip());
-                    afterEach.accept(received.size());
-                }
+        return EventStreams.read(http, URI.create(url("/")), tid, lastEventId, total, afterEach);
+    }
+
+    private CompletableFuture<List<String>> readStreamAsync(String tid, String lastEventId, int total,
+                                                            IntConsumer afterEach) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return readStream(tid, lastEventId, total, afterEach);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        }
-        return received;
+        });
     }
 
     private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {

@@ -53,13 +53,22 @@ class LiveMessages {
         return reader.update(timelineId, updateId).map(update -> message(timelineId, sequence, event, update));
     }
 
-    /** The messages of the events after {@code sequence}, in order, to catch up a reader who reconnects. */
+    /**
+     * The messages of the events after {@code sequence}, in order, to catch up a reader who reconnects. The events
+     * are read first and rendered after: rendering reads the projection, and doing that for each row while the
+     * events' query held its connection needed two connections per reconnecting reader, which a burst of
+     * reconnects (a deploy, a network blip) turned into a pool where every connection waited for another.
+     */
     List<LiveMessage> after(String timelineId, long sequence) {
+        record Missed(long sequence, String type, String updateId) {
+        }
         return jdbc.query("""
                 SELECT sequence, type, update_id FROM audit_entry
                 WHERE timeline_id = ? AND sequence > ? ORDER BY sequence""",
-                (rs, row) -> of(timelineId, rs.getLong("sequence"), rs.getString("type"), rs.getString("update_id")),
-                timelineId, sequence).stream().flatMap(Optional::stream).toList();
+                (rs, row) -> new Missed(rs.getLong("sequence"), rs.getString("type"), rs.getString("update_id")),
+                timelineId, sequence).stream()
+                .flatMap(missed -> of(timelineId, missed.sequence(), missed.type(), missed.updateId()).stream())
+                .toList();
     }
 
     /** The update's id and its article as rendered now: what the page needs to place it. */
