@@ -20,12 +20,16 @@ final class EventStreams {
     private EventStreams() {
     }
 
+    /** One event as received: {@code "<event> <id>"} and its data. */
+    record Received(String event, String data) {
+    }
+
     /**
-     * Reads {@code total} events from the stream of {@code tid} at {@code service}, as {@code "<event> <id>"},
+     * Reads {@code total} events from the stream of {@code tid} at {@code service},
      * telling {@code afterEach} how many it has after each one. A reconnect when {@code lastEventId} is given, else
      * a stream from the timeline's beginning.
      */
-    static List<String> read(HttpClient http, URI service, String tid, String lastEventId, int total,
+    static List<Received> read(HttpClient http, URI service, String tid, String lastEventId, int total,
                              IntConsumer afterEach) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve("/api/timelines/" + tid + "/stream"));
         if (lastEventId != null) {
@@ -36,7 +40,7 @@ final class EventStreams {
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-        List<String> received = new ArrayList<>();
+        List<Received> received = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             while (received.size() < total) {
@@ -44,7 +48,9 @@ final class EventStreams {
                 if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
                 } else if (line.startsWith("id:")) {
-                    received.add(event + " " + line.substring(3).strip());
+                    event += " " + line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    received.add(new Received(event, line.substring(5).strip()));
                     afterEach.accept(received.size());
                 }
             }

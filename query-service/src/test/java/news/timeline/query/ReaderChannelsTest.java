@@ -157,6 +157,44 @@ class ReaderChannelsTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void readersCatchUpFromMemoryWithWhatTheDatabaseWouldGiveThem() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = postedOne(tid);
+        assertThat(readStream(tid, null, 1, count -> { })).containsExactly("posted 1");
+        // kept from here on, for the timeline has had a reader; then pinned, retracted, corrected, pinned elsewhere
+        events.post("u2", "Two", "words to be retracted").post("u3", "Three", "before the correction");
+        TOPIC.send(events.all().subList(2, 4));
+        awaitSequence(tid, 3);
+        TOPIC.send(events.pin("u1").all().subList(4, 5));
+        awaitSequence(tid, 4);
+        events.retract("u2", 2, "legal", "Removed on legal advice")
+                .correct("u3", 2, "Three", "after the correction", "spelling").pin("u3");
+        TOPIC.send(events.all().subList(5, 8));
+        awaitSequence(tid, 7);
+
+        URI service = URI.create(url("/"));
+        double fromMemory = catchUps("memory");
+        double fromDatabase = catchUps("database");
+        List<EventStreams.Received> kept = EventStreams.read(http, service, tid, "1", 6, count -> { });
+        List<EventStreams.Received> stored = EventStreams.read(http, service, tid, "0", 7, count -> { });
+
+        assertThat(catchUps("memory") - fromMemory).isEqualTo(1);
+        assertThat(catchUps("database") - fromDatabase).isEqualTo(1);
+        assertThat(kept).containsExactlyElementsOf(stored.subList(1, 7));
+        assertThat(kept).extracting(EventStreams.Received::event)
+                .containsExactly("posted 2", "posted 3", "pinned 4", "retracted 5", "edited 6", "pinned 7");
+        assertThat(kept.toString()).doesNotContain("words to be retracted", "before the correction")
+                .contains("after the correction", "Removed on legal advice");
+        assertThat(kept.get(1).data()).contains("\"pinned\":true");
+        assertThat(kept.get(2).data()).contains("\"pinned\":false");
+    }
+
+    private double catchUps(String from) {
+        return meters.counter("timeline.live.catch-ups", "from", from).count();
+    }
+
     /** After a deploy or a network blip, readers reconnect all at once and each catches up from the database. */
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -340,9 +378,11 @@ class ReaderChannelsTest {
                 "\"dateModified\"", "\"coverageStartTime\"");
     }
 
+    /** The events read, as {@code "<event> <id>"}. */
     private List<String> readStream(String tid, String lastEventId, int total, IntConsumer afterEach)
             throws Exception {
-        return EventStreams.read(http, URI.create(url("/")), tid, lastEventId, total, afterEach);
+        return EventStreams.read(http, URI.create(url("/")), tid, lastEventId, total, afterEach).stream()
+                .map(EventStreams.Received::event).toList();
     }
 
     private CompletableFuture<List<String>> readStreamAsync(String tid, String lastEventId, int total,

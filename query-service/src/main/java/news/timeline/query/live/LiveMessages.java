@@ -50,7 +50,7 @@ class LiveMessages {
         if (event == null) {
             return Optional.empty();
         }
-        return reader.update(timelineId, updateId).map(update -> message(timelineId, sequence, event, update));
+        return reader.update(timelineId, updateId).map(update -> message(timelineId, sequence, type, event, update));
     }
 
     /**
@@ -72,7 +72,7 @@ class LiveMessages {
     }
 
     /** The update's id and its article as rendered now: what the page needs to place it. */
-    private LiveMessage message(String timelineId, long sequence, String event, UpdateView update) {
+    private LiveMessage message(String timelineId, long sequence, String type, String event, UpdateView update) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", event);
         data.put("sequence", sequence);
@@ -80,7 +80,7 @@ class LiveMessages {
         data.put("pinned", update.pinned());
         data.put("html", BETWEEN_TAGS.matcher(renderer.render(timelineId, update)).replaceAll("> <").strip());
         try {
-            return LiveMessage.of(event, sequence, json.writeValueAsString(data));
+            return LiveMessage.of(sequence, type, event, update.id(), update.pinned(), json.writeValueAsString(data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -9,6 +9,9 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateEvent;
+import news.timeline.events.UpdatePinned;
+import news.timeline.events.UpdatePosted;
+import news.timeline.events.UpdateUnpinned;
 import news.timeline.query.consuming.AppliedEventsListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +32,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The readers connected to each timeline's stream. Each applied event becomes one message, rendered and encoded
  * once and queued to every reader of its timeline. The queued messages go out at once if nothing went out during
  * the last {@code flush-interval}, else when that interval ends: an event of a quiet night is written the moment
  * it is applied, and on a busy one the machine still writes once per reader per interval, however many events
- * come. Heartbeats keep idle connections (and proxies) open.
+ * come. Heartbeats keep idle connections (and proxies) open. The latest messages of each timeline read lately are
+ * kept ({@link RecentMessages}), which is where readers who reconnect catch up from.
  */
 @Component
 class LiveStreams implements AppliedEventsListener, SmartLifecycle {
@@ -48,6 +54,12 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final ScheduledExecutorService flusher;
     private final long flushInterval;
     private final Counter droppedReaders;
+    private final Counter catchUpsFromMemory;
+    private final Counter catchUpsFromDatabase;
+    /** Per timeline with readers now or lately: what a reconnecting reader catches up from. */
+    private final Map<String, RecentMessages> recentMessages = new ConcurrentHashMap<>();
+    private final int recentCapacity;
+    private final Duration keepRecent;
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private volatile long lastFlush;
     private volatile boolean running;
@@ -57,8 +69,14 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
                 @Value("${timeline.live.sender-threads:2}") int threads,
                 @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout,
                 @Value("${timeline.live.flush-interval:15ms}") Duration flushInterval,
+                @Value("${timeline.live.recent-messages:1000}") int recentCapacity,
+                @Value("${timeline.live.keep-recent:10m}") Duration keepRecent,
                 MeterRegistry meters) {
         this.messages = messages;
+        this.recentCapacity = recentCapacity;
+        this.keepRecent = keepRecent;
+        this.catchUpsFromMemory = meters.counter("timeline.live.catch-ups", "from", "memory");
+        this.catchUpsFromDatabase = meters.counter("timeline.live.catch-ups", "from", "database");
         this.droppedReaders = meters.counter("timeline.live.readers.dropped");
         meters.gauge("timeline.live.readers", subscribers, all -> all.values().stream().mapToInt(Set::size).sum());
         this.capacity = capacity;
@@ -78,8 +96,9 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     }
 
     /**
-     * Serves an opened stream, starting after {@code lastSeen}: missed events first, then live ones. Called on
-     * the request's own thread, where the container's exchange is at hand for cutting the connection later.
+     * Serves an opened stream, starting after {@code lastSeen}: missed events first, then live ones. The missed
+     * ones come from the timeline's recent messages when they reach back far enough, else from the database.
+     * Called on the request's own thread, where the container's exchange is at hand for cutting the connection.
      */
     void open(String timelineId, long lastSeen, AsyncContext connection) throws IOException {
         connection.setTimeout(streamTimeout.toMillis());
@@ -99,21 +118,65 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
             }
         });
         connection.addListener(new ClosesSubscriber(subscriber));
-        readers.add(subscriber);
-        subscriber.start(messages.after(timelineId, lastSeen));
+        Optional<List<LiveMessage>> fromMemory = Optional.empty();
+        for (boolean added = false; !added; ) {
+            RecentMessages recent = recentMessages.computeIfAbsent(timelineId, id -> new RecentMessages(recentCapacity));
+            synchronized (recent) {
+                // unless they were forgotten meanwhile: then events may be applied without them
+                if (recentMessages.get(timelineId) == recent) {
+                    readers.add(subscriber);
+                    fromMemory = recent.after(lastSeen);
+                    added = true;
+                }
+            }
+        }
+        (fromMemory.isPresent() ? catchUpsFromMemory : catchUpsFromDatabase).increment();
+        subscriber.start(fromMemory.orElseGet(() -> messages.after(timelineId, lastSeen)));
     }
 
     @Override
     public void applied(List<EventEnvelope> events) {
-        for (EventEnvelope event : events) {
-            Set<Subscriber> readers = subscribers.get(event.timelineId());
-            if (readers == null || readers.isEmpty() || !(event.payload() instanceof UpdateEvent update)) {
-                continue;
-            }
-            messages.of(event.timelineId(), event.sequence(), event.type(), update.updateId())
-                    .ifPresent(message -> readers.forEach(reader -> reader.push(message)));
+        try {
+            events.forEach(this::pushAndKeep);
+        } catch (RuntimeException e) {
+            // an event that could not be rendered is missing from them: they are no catch-up any more
+            recentMessages.clear();
+            throw e;
         }
         flushSoon();
+    }
+
+    private void pushAndKeep(EventEnvelope event) {
+        Set<Subscriber> readers = subscribers.getOrDefault(event.timelineId(), Set.of());
+        RecentMessages recent = recentMessages.get(event.timelineId());
+        if (recent == null && readers.isEmpty()) {
+            return;
+        }
+        Optional<LiveMessage> message = event.payload() instanceof UpdateEvent update
+                ? messages.of(event.timelineId(), event.sequence(), event.type(), update.updateId())
+                : Optional.empty();
+        if (recent == null) {
+            message.ifPresent(live -> readers.forEach(reader -> reader.push(live)));
+            return;
+        }
+        synchronized (recent) {
+            recent.refresh(staleAfter(event), stale ->
+                    messages.of(event.timelineId(), stale.sequence(), stale.type(), stale.updateId()));
+            recent.applied(event.sequence(), message);
+            message.ifPresent(live -> readers.forEach(reader -> reader.push(live)));
+        }
+    }
+
+    /**
+     * The messages that no longer show their update as it is after {@code event}: its earlier ones when it is
+     * edited or retracted, and on a pin or an unpin those of the update that was pinned too.
+     */
+    private static Predicate<LiveMessage> staleAfter(EventEnvelope event) {
+        if (!(event.payload() instanceof UpdateEvent update) || event.payload() instanceof UpdatePosted) {
+            return message -> false;
+        }
+        boolean pinning = event.payload() instanceof UpdatePinned || event.payload() instanceof UpdateUnpinned;
+        return message -> message.updateId().equals(update.updateId()) || pinning && message.pinned();
     }
 
     /**
@@ -158,6 +221,21 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     void heartbeat() {
         subscribers.values().forEach(readers -> readers.forEach(Subscriber::heartbeat));
         flushSoon();
+        forgetUnread();
+    }
+
+    /** Stops keeping the recent messages of timelines that have had no reader for {@code keep-recent}. */
+    private void forgetUnread() {
+        long now = System.nanoTime();
+        recentMessages.forEach((timelineId, recent) -> {
+            synchronized (recent) {
+                if (!subscribers.getOrDefault(timelineId, Set.of()).isEmpty()) {
+                    recent.read(now);
+                } else if (now - recent.lastRead() > keepRecent.toNanos()) {
+                    recentMessages.remove(timelineId);
+                }
+            }
+        });
     }
 
     /** The container ended the stream (client gone, timeout, error): forget the reader. */
