@@ -16,6 +16,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +34,9 @@ import java.util.regex.Pattern;
  * editor posts {@code rate} updates a second; for every reader and every post, the time from the moment the post
  * was sent to the moment that reader received it. The readers are plain non-blocking sockets on one thread that
  * only scan the bytes for each post's mark, so the client costs as little as it can next to the server on the same
- * machine. A reader the service drops (it fell too far behind) reconnects at once with {@code Last-Event-ID}, as a
- * browser's EventSource does, and its late posts count with their whole delay: the load stays at {@code streams}
- * readers. Prints one {@code name=value} line per figure.
+ * machine. A reader the service drops (it fell too far behind) reconnects with {@code Last-Event-ID} after the
+ * stream's reconnection time, as a browser's EventSource does, and its late posts count with their whole delay:
+ * the load stays at {@code streams} readers. Prints one {@code name=value} line per figure.
  *
  * <p>Arguments: commandUrl queryUrl timelineId streams rate warmupSeconds measureSeconds
  */
@@ -42,6 +44,8 @@ public final class LiveFreshness {
 
     /** Each post's headline is {@code bench-N}; its rendered article carries {@code >bench-N<}. */
     private static final String MARK = ">bench-";
+    /** The stream's reconnection time, in its first bytes. */
+    private static final String RETRY = "retry:";
     private static final Pattern SEQUENCE = Pattern.compile("\"sequence\":(\\d+)");
 
     private final Histogram freshness = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -65,6 +69,9 @@ public final class LiveFreshness {
     private InetSocketAddress streamAddress;
     private String streamRequest;
     private Selector selector;
+    /** Dropped readers waiting for their reconnection time, the soonest first. */
+    private final PriorityQueue<Reader> reconnecting =
+            new PriorityQueue<>(Comparator.comparingLong((Reader reader) -> reader.reconnectAt));
     /** When the first and the last reader received post N: the path to the service's first write, and the fan-out. */
     private long[] firstSeenAt;
     private long[] lastSeenAt;
@@ -104,6 +111,7 @@ public final class LiveFreshness {
         byte[] bytes = new byte[(1 << 16) + 64];
         while (deliveries < expected && System.nanoTime() < end) {
             selector.select(100);
+            reconnectDue();
             for (SelectionKey key : selector.selectedKeys()) {
                 read((SocketChannel) key.channel(), (Reader) key.attachment(), key, buffer, bytes);
             }
@@ -190,6 +198,7 @@ public final class LiveFreshness {
         channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
         channel.configureBlocking(false);
         channel.register(selector, SelectionKey.OP_READ, reader);
+        reader.retryRead = false;
     }
 
     private void read(SocketChannel channel, Reader reader, SelectionKey key, ByteBuffer buffer, byte[] bytes)
@@ -205,7 +214,7 @@ public final class LiveFreshness {
         if (read < 0) {
             key.cancel();
             channel.close();
-            reconnect(reader);
+            dropped(reader);
             return;
         }
         System.arraycopy(reader.tail, 0, bytes, 0, reader.length);
@@ -215,21 +224,34 @@ public final class LiveFreshness {
         reader.keep(bytes, scan(reader, bytes, length, now), length);
     }
 
-    /** The service dropped the reader: back at once, after the last post it saw whose sequence is known. */
-    private void reconnect(Reader reader) throws IOException {
+    /**
+     * The service dropped the reader: it comes back as a browser's EventSource does, after the reconnection time
+     * the stream gave ({@code retry}), resuming after the last post it saw whose sequence is known.
+     */
+    private void dropped(Reader reader) {
         dropped++;
         if (measureFrom < sentAt.length() && sentAt.get(measureFrom) != 0) {
             droppedMeasuring++;
         }
-        long resumeAfter = sequenceBeforePosts;
-        for (int n = reader.seen.previousSetBit(reader.seen.length()); n >= 0; n = reader.seen.previousSetBit(n - 1)) {
-            if (sequenceOf.get(n) != 0) {
-                resumeAfter = sequenceOf.get(n);
-                break;
-            }
-        }
         reader.length = 0;
-        connect(reader, resumeAfter);
+        reader.reconnectAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(reader.retryMillis);
+        reconnecting.add(reader);
+    }
+
+    private void reconnectDue() throws IOException {
+        long now = System.nanoTime();
+        while (!reconnecting.isEmpty() && reconnecting.peek().reconnectAt <= now) {
+            Reader reader = reconnecting.poll();
+            long resumeAfter = sequenceBeforePosts;
+            for (int n = reader.seen.previousSetBit(reader.seen.length()); n >= 0;
+                 n = reader.seen.previousSetBit(n - 1)) {
+                if (sequenceOf.get(n) != 0) {
+                    resumeAfter = sequenceOf.get(n);
+                    break;
+                }
+            }
+            connect(reader, resumeAfter);
+        }
     }
 
     /**
@@ -240,6 +262,12 @@ public final class LiveFreshness {
      */
     private int scan(Reader reader, byte[] bytes, int length, long now) {
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        int retry = reader.retryRead ? -1 : text.indexOf(RETRY);
+        int retryEnd = retry < 0 ? -1 : text.indexOf('\n', retry);
+        if (retryEnd > 0) {
+            reader.retryMillis = Long.parseLong(text.substring(retry + RETRY.length(), retryEnd).strip());
+            reader.retryRead = true;
+        }
         int resume = Math.max(0, length - (MARK.length() - 1));
         for (int i = text.indexOf(MARK); i >= 0; i = text.indexOf(MARK, i)) {
             int n = 0;
@@ -294,6 +322,11 @@ public final class LiveFreshness {
         private final BitSet seen;
         private final byte[] tail = new byte[32];
         private int length;
+        /** What a browser waits before reconnecting until the stream says otherwise (Chrome's default). */
+        private long retryMillis = 3000;
+        private long reconnectAt;
+        /** Whether this connection's reconnection time was read (it comes first, once). */
+        private boolean retryRead;
 
         Reader(int posts) {
             seen = new BitSet(posts);

@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -193,6 +194,26 @@ class ReaderChannelsTest {
 
     private double catchUps(String from) {
         return meters.counter("timeline.live.catch-ups", "from", from).count();
+    }
+
+    /** Readers dropped together must not all come back in the same instant: each is told its own wait. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void eachStreamTellsItsBrowserToWaitItsOwnTimeBeforeReconnecting() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        postedOne(tid);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<InputStream> stream = http.send(request("/api/timelines/" + tid + "/stream", null),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String first = lines.readLine();
+                assertThat(first).startsWith("retry: ");
+                waits.add(Long.parseLong(first.substring(7)));
+            }
+        }
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(2000L, 4000L));
+        assertThat(new HashSet<>(waits)).hasSizeGreaterThan(1);
     }
 
     /** After a deploy or a network blip, readers reconnect all at once and each catches up from the database. */

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.xnio.IoUtils;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +62,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final Map<String, RecentMessages> recentMessages = new ConcurrentHashMap<>();
     private final int recentCapacity;
     private final Duration keepRecent;
+    private final Duration reconnectAfter;
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private volatile long lastFlush;
     private volatile boolean running;
@@ -71,10 +74,12 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
                 @Value("${timeline.live.flush-interval:15ms}") Duration flushInterval,
                 @Value("${timeline.live.recent-messages:1000}") int recentCapacity,
                 @Value("${timeline.live.keep-recent:10m}") Duration keepRecent,
+                @Value("${timeline.live.reconnect-after:2s}") Duration reconnectAfter,
                 MeterRegistry meters) {
         this.messages = messages;
         this.recentCapacity = recentCapacity;
         this.keepRecent = keepRecent;
+        this.reconnectAfter = reconnectAfter;
         this.catchUpsFromMemory = meters.counter("timeline.live.catch-ups", "from", "memory");
         this.catchUpsFromDatabase = meters.counter("timeline.live.catch-ups", "from", "database");
         this.droppedReaders = meters.counter("timeline.live.readers.dropped");
@@ -131,7 +136,17 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
             }
         }
         (fromMemory.isPresent() ? catchUpsFromMemory : catchUpsFromDatabase).increment();
-        subscriber.start(fromMemory.orElseGet(() -> messages.after(timelineId, lastSeen)));
+        subscriber.start(reconnectionTime(), fromMemory.orElseGet(() -> messages.after(timelineId, lastSeen)));
+    }
+
+    /**
+     * How long a browser waits before reconnecting a stream that ended (SSE's {@code retry}): between one and two
+     * times {@code reconnect-after}, different for every reader, so that readers dropped together (a deploy, a
+     * server that fell behind) come back spread out instead of all in the same instant.
+     */
+    private byte[] reconnectionTime() {
+        long millis = reconnectAfter.toMillis() + ThreadLocalRandom.current().nextLong(reconnectAfter.toMillis() + 1);
+        return ("retry: " + millis + "\n\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -65,11 +65,15 @@ final class Subscriber {
         out.setWriteListener(new Listener());
     }
 
-    /** Sends the messages the reader missed, then everything live that queued up meanwhile. */
-    synchronized void start(List<LiveMessage> missed) {
+    /**
+     * Sends {@code preamble} (stream fields such as the reconnection time), the messages the reader missed, then
+     * everything live that queued up meanwhile.
+     */
+    synchronized void start(byte[] preamble, List<LiveMessage> missed) {
         for (int i = missed.size() - 1; i >= 0; i--) {
             queue.addFirst(missed.get(i));
         }
+        queue.addFirst(preamble);
         started = true;
         schedule();
     }
