@@ -13,6 +13,8 @@ import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateUnpinned;
 import news.timeline.query.consuming.AppliedEventsListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -47,6 +49,8 @@ import java.util.function.Predicate;
 @Component
 class LiveStreams implements AppliedEventsListener, SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
+
     private final LiveMessages messages;
     private final int capacity;
     private final Duration streamTimeout;
@@ -63,6 +67,11 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final int recentCapacity;
     private final Duration keepRecent;
     private final Duration reconnectAfter;
+    private final ExecutorService databaseCatchUps = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-catch-up");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private volatile long lastFlush;
     private volatile boolean running;
@@ -72,7 +81,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
                 @Value("${timeline.live.sender-threads:2}") int threads,
                 @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout,
                 @Value("${timeline.live.flush-interval:15ms}") Duration flushInterval,
-                @Value("${timeline.live.recent-messages:1000}") int recentCapacity,
+                @Value("${timeline.live.recent-messages:2000}") int recentCapacity,
                 @Value("${timeline.live.keep-recent:10m}") Duration keepRecent,
                 @Value("${timeline.live.reconnect-after:2s}") Duration reconnectAfter,
                 MeterRegistry meters) {
@@ -123,20 +132,56 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
             }
         });
         connection.addListener(new ClosesSubscriber(subscriber));
-        Optional<List<LiveMessage>> fromMemory = Optional.empty();
-        for (boolean added = false; !added; ) {
+        Optional<List<LiveMessage>> missed = joinFromMemory(timelineId, readers, subscriber, lastSeen, false);
+        if (missed.isPresent()) {
+            subscriber.start(reconnectionTime(), missed.get());
+            return;
+        }
+        databaseCatchUps.execute(() -> {
+            try {
+                subscriber.start(reconnectionTime(), joinFromDatabase(timelineId, readers, subscriber, lastSeen));
+            } catch (RuntimeException e) {
+                log.warn("a reader of {} could not catch up after sequence {}", timelineId, lastSeen, e);
+                subscriber.close();
+            }
+        });
+    }
+
+    /**
+     * Adds the reader to the timeline's and answers what it missed, when the recent messages reach back that far;
+     * else adds it only if {@code anyway}. Under the recent messages' lock, which events are applied under too:
+     * whatever is applied after comes to the reader live, whatever before is in the answer.
+     */
+    private Optional<List<LiveMessage>> joinFromMemory(String timelineId, Set<Subscriber> readers,
+                                                       Subscriber subscriber, long lastSeen, boolean anyway) {
+        while (true) {
             RecentMessages recent = recentMessages.computeIfAbsent(timelineId, id -> new RecentMessages(recentCapacity));
             synchronized (recent) {
                 // unless they were forgotten meanwhile: then events may be applied without them
                 if (recentMessages.get(timelineId) == recent) {
-                    readers.add(subscriber);
-                    fromMemory = recent.after(lastSeen);
-                    added = true;
+                    Optional<List<LiveMessage>> missed = recent.after(lastSeen);
+                    if (missed.isPresent() || anyway) {
+                        subscriber.joinUnlessClosed(readers);
+                    }
+                    missed.ifPresent(kept -> catchUpsFromMemory.increment());
+                    return missed;
                 }
             }
         }
-        (fromMemory.isPresent() ? catchUpsFromMemory : catchUpsFromDatabase).increment();
-        subscriber.start(reconnectionTime(), fromMemory.orElseGet(() -> messages.after(timelineId, lastSeen)));
+    }
+
+    /**
+     * A reader who missed more than is kept catches up from the database, on a thread of its own, one such reader
+     * at a time: each renders every update it missed again, and readers dropped together by a server that fell
+     * behind would otherwise take all of it (and the request threads) to do so, and fall further behind. It joins
+     * only once its turn comes, so that its live messages do not pile up while it waits.
+     */
+    private List<LiveMessage> joinFromDatabase(String timelineId, Set<Subscriber> readers, Subscriber subscriber,
+                                               long lastSeen) {
+        return joinFromMemory(timelineId, readers, subscriber, lastSeen, true).orElseGet(() -> {
+            catchUpsFromDatabase.increment();
+            return messages.after(timelineId, lastSeen);
+        });
     }
 
     /**
@@ -224,6 +269,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     public void stop() {
         running = false;
         flusher.shutdownNow();
+        databaseCatchUps.shutdownNow();
         subscribers.values().forEach(readers -> List.copyOf(readers).forEach(Subscriber::close));
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -76,6 +77,13 @@ final class Subscriber {
         queue.addFirst(preamble);
         started = true;
         schedule();
+    }
+
+    /** Joins the timeline's readers unless already closed (a reader who left while waiting to catch up). */
+    synchronized void joinUnlessClosed(Set<Subscriber> readers) {
+        if (!closed) {
+            readers.add(this);
+        }
     }
 
     synchronized void push(LiveMessage message) {
