@@ -91,6 +91,7 @@ class AuthorizationMatrixTest {
                         everyone(200)),
                 new Endpoint(QUERY, "GET", "/timelines/{tid}/feed.atom", null, null, false, everyone(200)),
                 new Endpoint(QUERY, "GET", "/actuator/health", null, null, false, everyone(200)),
+                new Endpoint(QUERY, "GET", "/actuator/metrics/timeline.live.readers", null, null, false, admins(200)),
                 new Endpoint(QUERY, "GET", "/api/audit/timelines/{tid}/events", null, null, false, auditors(200)),
                 new Endpoint(QUERY, "GET", "/api/audit/timelines/{tid}/updates/{uid}/history", null, null, false,
                         auditors(200)),

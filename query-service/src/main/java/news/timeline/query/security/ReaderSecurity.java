@@ -23,6 +23,8 @@ class ReaderSecurity {
         return signIn.applyTo(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**")
+                        .hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/audit/**", "/audit/**")
                         .hasAnyRole(NewsroomAccounts.AUDITOR, NewsroomAccounts.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
