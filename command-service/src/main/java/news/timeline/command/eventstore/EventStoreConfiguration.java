@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -175,11 +176,9 @@ class EventStoreConfiguration {
      * service stops is abandoned, and only means the next load reads a few more events.
      */
     private static Executor snapshotThread() {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "timeline-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("timeline-snapshots-");
+        threads.setDaemon(true);
+        return Executors.newSingleThreadExecutor(threads);
     }
 
     @Bean

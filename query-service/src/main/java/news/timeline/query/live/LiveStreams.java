@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.xnio.IoUtils;
 
@@ -32,10 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -55,7 +56,6 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final int capacity;
     private final Duration streamTimeout;
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final AtomicInteger senderThreads = new AtomicInteger();
     private final ExecutorService sender;
     private final ScheduledExecutorService flusher;
     private final long flushInterval;
@@ -67,11 +67,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final int recentCapacity;
     private final Duration keepRecent;
     private final Duration reconnectAfter;
-    private final ExecutorService databaseCatchUps = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "live-catch-up");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService databaseCatchUps = Executors.newSingleThreadExecutor(daemons("live-catch-up-"));
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private volatile long lastFlush;
     private volatile boolean running;
@@ -97,16 +93,14 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
         this.streamTimeout = streamTimeout;
         this.flushInterval = flushInterval.toNanos();
         this.lastFlush = System.nanoTime() - this.flushInterval;
-        this.sender = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "live-sender-" + senderThreads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "live-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sender = Executors.newFixedThreadPool(threads, daemons("live-sender-"));
+        this.flusher = Executors.newSingleThreadScheduledExecutor(daemons("live-flush-"));
+    }
+
+    private static ThreadFactory daemons(String namePrefix) {
+        CustomizableThreadFactory factory = new CustomizableThreadFactory(namePrefix);
+        factory.setDaemon(true);
+        return factory;
     }
 
     /**
@@ -208,35 +202,32 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
 
     private void pushAndKeep(EventEnvelope event) {
         Set<Subscriber> readers = subscribers.getOrDefault(event.timelineId(), Set.of());
-        RecentMessages recent = recentMessages.get(event.timelineId());
-        if (recent == null && readers.isEmpty()) {
+        RecentMessages recent = readers.isEmpty() ? recentMessages.get(event.timelineId())
+                : recentMessages.computeIfAbsent(event.timelineId(), id -> new RecentMessages(recentCapacity));
+        if (recent == null) {
             return;
         }
         Optional<LiveMessage> message = event.payload() instanceof UpdateEvent update
                 ? messages.of(event.timelineId(), event.sequence(), event.type(), update.updateId())
                 : Optional.empty();
-        if (recent == null) {
-            message.ifPresent(live -> readers.forEach(reader -> reader.push(live)));
-            return;
-        }
         synchronized (recent) {
-            recent.refresh(staleAfter(event), stale ->
-                    messages.of(event.timelineId(), stale.sequence(), stale.type(), stale.updateId()));
+            staleAfter(event).ifPresent(stale -> recent.refresh(stale, kept ->
+                    messages.of(event.timelineId(), kept.sequence(), kept.type(), kept.updateId())));
             recent.applied(event.sequence(), message);
             message.ifPresent(live -> readers.forEach(reader -> reader.push(live)));
         }
     }
 
     /**
-     * The messages that no longer show their update as it is after {@code event}: its earlier ones when it is
-     * edited or retracted, and on a pin or an unpin those of the update that was pinned too.
+     * Which messages no longer show their update as it is after {@code event}, if any may: its earlier ones when it
+     * is edited or retracted, and on a pin or an unpin those of the update that was pinned too.
      */
-    private static Predicate<LiveMessage> staleAfter(EventEnvelope event) {
+    private static Optional<Predicate<LiveMessage>> staleAfter(EventEnvelope event) {
         if (!(event.payload() instanceof UpdateEvent update) || event.payload() instanceof UpdatePosted) {
-            return message -> false;
+            return Optional.empty();
         }
         boolean pinning = event.payload() instanceof UpdatePinned || event.payload() instanceof UpdateUnpinned;
-        return message -> message.updateId().equals(update.updateId()) || pinning && message.pinned();
+        return Optional.of(message -> message.updateId().equals(update.updateId()) || pinning && message.pinned());
     }
 
     /**
