@@ -104,6 +104,11 @@ emit page.api_vs_nginx "$(awk -v a="$(requests_per_s "$WORK/wrk-api.log")" -v n=
 log "freshness: $STREAMS streams, $RATE posts/s, ${WARMUP}s warm-up, ${MEASURE}s measured"
 java -Xmx1g ${CLIENT_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.LiveFreshness \
   "$COMMAND" "$QUERY" "$TIMELINE" "$STREAMS" "$RATE" "$WARMUP" "$MEASURE" | tee "$WORK/freshness.txt"
+# the service's own count of the readers it dropped and of where reconnecting readers caught up from
+metric() { curl -sf -u admin:admin "$QUERY/actuator/metrics/$1" | sed -nE 's/.*"value":([0-9.E]+).*/\1/p'; }
+emit freshness.server.readers_dropped "$(metric timeline.live.readers.dropped)"
+emit freshness.server.catch_ups_from_memory "$(metric 'timeline.live.catch-ups?tag=from:memory')"
+emit freshness.server.catch_ups_from_database "$(metric 'timeline.live.catch-ups?tag=from:database')"
 # a post that failed or a stream that was dropped is a finding: keep the stack's log that explains it
 if ! grep -q '^freshness.posts_failed=0$' "$WORK/freshness.txt" || ! grep -q '^freshness.streams_dropped=0$' "$WORK/freshness.txt"; then
   KEEP_WORK=1

@@ -16,7 +16,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -35,7 +34,11 @@ class Timeline {
 
     @AggregateIdentifier
     private String timelineId;
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    /**
+     * Not an {@code @AggregateMember}: Axon would forward each event by testing every update of the story for a
+     * match (thousands on a long night, for every event applied and every one sourced); an update's events are
+     * handed to it here, by its id.
+     */
     private Map<String, Update> updates = new HashMap<>();
     private String pinnedUpdateId;
     private boolean closed;
@@ -169,6 +172,16 @@ class Timeline {
     @EventSourcingHandler
     void on(UpdatePosted event) {
         updates.put(event.updateId(), new Update(event.updateId()));
+    }
+
+    @EventSourcingHandler
+    void on(UpdateEdited event) {
+        updates.get(event.updateId()).edited(event.revision());
+    }
+
+    @EventSourcingHandler
+    void on(UpdateRetracted event) {
+        updates.get(event.updateId()).retracted(event.revision());
     }
 
     @EventSourcingHandler

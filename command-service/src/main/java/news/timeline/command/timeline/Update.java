@@ -1,10 +1,6 @@
 package news.timeline.command.timeline;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import news.timeline.events.UpdateEdited;
-import news.timeline.events.UpdateRetracted;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 
 import java.util.Objects;
 
@@ -13,7 +9,6 @@ import java.util.Objects;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Update {
 
-    @EntityId
     private String updateId;
     private int revision;
     private boolean retracted;
@@ -54,14 +49,12 @@ class Update {
         return Objects.hash(updateId, revision, retracted);
     }
 
-    @EventSourcingHandler
-    void on(UpdateEdited event) {
-        revision = event.revision();
+    void edited(int newRevision) {
+        revision = newRevision;
     }
 
-    @EventSourcingHandler
-    void on(UpdateRetracted event) {
-        revision = event.revision();
+    void retracted(int lastRevision) {
+        revision = lastRevision;
         retracted = true;
     }
 }

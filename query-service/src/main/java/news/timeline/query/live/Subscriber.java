@@ -68,13 +68,21 @@ final class Subscriber {
 
     /**
      * Sends {@code preamble} (stream fields such as the reconnection time), the messages the reader missed, then
-     * everything live that queued up meanwhile.
+     * everything live that queued up meanwhile. The catch-up goes as one item, however many messages it holds: it
+     * is the reader's backlog from before, not one that grows, and counted message by message against
+     * {@code capacity} it dropped every reader who missed more than that at the next event, before the catch-up
+     * was even written, and again at each reconnect, further behind each time.
      */
     synchronized void start(byte[] preamble, List<LiveMessage> missed) {
-        for (int i = missed.size() - 1; i >= 0; i--) {
-            queue.addFirst(missed.get(i));
+        List<byte[]> frames = new ArrayList<>(missed.size() + 1);
+        frames.add(preamble);
+        for (LiveMessage message : missed) {
+            if (message.sequence() > lastSent) {
+                frames.add(message.frame());
+                lastSent = message.sequence();
+            }
         }
-        queue.addFirst(preamble);
+        queue.addFirst(concatenated(frames));
         started = true;
         schedule();
     }
@@ -167,7 +175,6 @@ final class Subscriber {
      */
     private byte[] takeQueued() {
         List<byte[]> frames = new ArrayList<>(queue.size());
-        int length = 0;
         for (Object item = queue.poll(); item != null; item = queue.poll()) {
             if (item instanceof LiveMessage message) {
                 if (message.sequence() <= lastSent) {
@@ -177,12 +184,15 @@ final class Subscriber {
                 item = message.frame();
             }
             frames.add((byte[]) item);
-            length += ((byte[]) item).length;
         }
-        if (frames.size() <= 1) {
-            return frames.isEmpty() ? null : frames.get(0);
+        return frames.isEmpty() ? null : concatenated(frames);
+    }
+
+    private static byte[] concatenated(List<byte[]> frames) {
+        if (frames.size() == 1) {
+            return frames.get(0);
         }
-        byte[] all = new byte[length];
+        byte[] all = new byte[frames.stream().mapToInt(frame -> frame.length).sum()];
         int at = 0;
         for (byte[] frame : frames) {
             System.arraycopy(frame, 0, all, at, frame.length);
