@@ -102,6 +102,21 @@ emit page.api_vs_nginx "$(awk -v a="$(requests_per_s "$WORK/wrk-api.log")" -v n=
 
 [ "$STREAMS" -gt 0 ] || exit 0
 log "freshness: $STREAMS streams, $RATE posts/s, ${WARMUP}s warm-up, ${MEASURE}s measured"
+# where the two cores went while the posts were measured: the stack (services and broker) and the whole machine
+# (the freshness client is most of the rest); at 100% busy the figures below are mostly waiting for a core
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+(
+  sleep "$WARMUP"
+  stack0=$(cpu_ticks "${PIDS[0]}"); broker0=$(cpu_ticks "$(pgrep -f -P "${PIDS[0]}" BrokerProcess)"); busy0=$(busy_ticks)
+  sleep "$MEASURE"
+  stack1=$(cpu_ticks "${PIDS[0]}"); broker1=$(cpu_ticks "$(pgrep -f -P "${PIDS[0]}" BrokerProcess)"); busy1=$(busy_ticks)
+  hz=$(getconf CLK_TCK)
+  awk -v s=$((stack1 - stack0 + broker1 - broker0)) -v b=$((busy1 - busy0)) -v hz="$hz" -v t="$MEASURE" -v cpus="$(nproc)" \
+    'BEGIN { printf "freshness.stack_cpu_percent=%.0f\nfreshness.machine_busy_percent=%.0f\n", 100 * s / hz / t, 100 * b / hz / t / cpus }' \
+    >"$WORK/cpu.txt"
+) &
+CPU_SAMPLER=$!
 java -Xmx1g ${CLIENT_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.LiveFreshness \
   "$COMMAND" "$QUERY" "$TIMELINE" "$STREAMS" "$RATE" "$WARMUP" "$MEASURE" | tee "$WORK/freshness.txt"
 # the service's own count of the readers it dropped and of where reconnecting readers caught up from
@@ -109,6 +124,8 @@ metric() { curl -sf -u admin:admin "$QUERY/actuator/metrics/$1" | sed -nE 's/.*"
 emit freshness.server.readers_dropped "$(metric timeline.live.readers.dropped)"
 emit freshness.server.catch_ups_from_memory "$(metric 'timeline.live.catch-ups?tag=from:memory')"
 emit freshness.server.catch_ups_from_database "$(metric 'timeline.live.catch-ups?tag=from:database')"
+wait "$CPU_SAMPLER"
+cat "$WORK/cpu.txt"
 # a post that failed or a stream that was dropped is a finding: keep the stack's log that explains it
 if ! grep -q '^freshness.posts_failed=0$' "$WORK/freshness.txt" || ! grep -q '^freshness.streams_dropped=0$' "$WORK/freshness.txt"; then
   KEEP_WORK=1

@@ -28,6 +28,13 @@ import java.util.concurrent.Executor;
 final class Subscriber {
 
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+    /**
+     * Where a sender thread joins a reader's frames for one write. The frames are the same for every reader; joined
+     * into an array of each reader's own, they were nearly all the garbage a busy night made, and collecting it
+     * paused every stream. A stream keeps nothing of the array it is given (the container copies what the socket
+     * did not take), so the next reader's frames go in the same one.
+     */
+    private static final ThreadLocal<byte[]> JOINED = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     private final AsyncContext connection;
     private final ServletOutputStream out;
@@ -82,7 +89,7 @@ final class Subscriber {
                 lastSent = message.sequence();
             }
         }
-        queue.addFirst(concatenated(frames));
+        queue.addFirst(frames.size() == 1 ? preamble : join(frames, new byte[length(frames)]));
         started = true;
         schedule();
     }
@@ -141,7 +148,7 @@ final class Subscriber {
     private void drain() {
         try {
             while (true) {
-                byte[] queued;
+                List<byte[]> queued;
                 synchronized (this) {
                     if (closed) {
                         draining = false;
@@ -154,12 +161,12 @@ final class Subscriber {
                         return;
                     }
                     queued = takeQueued();
-                    if (queued == null) {
+                    if (queued.isEmpty()) {
                         draining = false;
                         return;
                     }
                 }
-                out.write(queued);
+                write(queued);
             }
         } catch (IOException | IllegalStateException gone) {
             synchronized (this) {
@@ -169,11 +176,8 @@ final class Subscriber {
         }
     }
 
-    /**
-     * Everything queued, as one write (the stream has no buffer of its own, see {@link LiveController}, so that
-     * no bytes wait in it for a flush); messages that the catch-up already sent are left out. Null if none is left.
-     */
-    private byte[] takeQueued() {
+    /** Everything queued; messages that the catch-up already sent are left out. */
+    private List<byte[]> takeQueued() {
         List<byte[]> frames = new ArrayList<>(queue.size());
         for (Object item = queue.poll(); item != null; item = queue.poll()) {
             if (item instanceof LiveMessage message) {
@@ -185,20 +189,33 @@ final class Subscriber {
             }
             frames.add((byte[]) item);
         }
-        return frames.isEmpty() ? null : concatenated(frames);
+        return frames;
     }
 
-    private static byte[] concatenated(List<byte[]> frames) {
+    /**
+     * As one write: the stream has no buffer of its own (see {@link LiveController}), so that no bytes wait in it
+     * for a flush, and each write is a system call.
+     */
+    private void write(List<byte[]> frames) throws IOException {
         if (frames.size() == 1) {
-            return frames.get(0);
+            out.write(frames.get(0));
+            return;
         }
-        byte[] all = new byte[frames.stream().mapToInt(frame -> frame.length).sum()];
+        int length = length(frames);
+        out.write(join(frames, length <= JOINED.get().length ? JOINED.get() : new byte[length]), 0, length);
+    }
+
+    private static int length(List<byte[]> frames) {
+        return frames.stream().mapToInt(frame -> frame.length).sum();
+    }
+
+    private static byte[] join(List<byte[]> frames, byte[] into) {
         int at = 0;
         for (byte[] frame : frames) {
-            System.arraycopy(frame, 0, all, at, frame.length);
+            System.arraycopy(frame, 0, into, at, frame.length);
             at += frame.length;
         }
-        return all;
+        return into;
     }
 
     /** The container's calls, on its I/O thread: the socket takes writes again, or the connection failed. */
