@@ -4,14 +4,14 @@
 #   2. live-push freshness: STREAMS readers on a timeline's SSE stream while an editor posts RATE updates a second.
 # Starts the embedded stack (its own KRaft broker, H2) in a temp folder on the usual ports 9092/8081/8082, and
 # stops everything it started. Needs nginx and wrk (installed with apt-get when missing, as root).
-# Tunables: STREAMS (1000), RATE (100), WARMUP (60 s: the JIT still compiles after 30),
+# Tunables: STREAMS (1000), RATE (100), WARMUP (180 s: at this load C2 still compiles after 60, 0.5 to 0.9 s a method),
 #           MEASURE (30 s), WRK_THREADS (2), WRK_CONNECTIONS (50),
 #           STACK_JAVA_OPTS and CLIENT_JAVA_OPTS (extra JVM options for the stack and the freshness client),
 #           WRK_DURATION (10s), NGINX_PORT (18080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STREAMS="${STREAMS:-1000}"; RATE="${RATE:-100}"; WARMUP="${WARMUP:-60}"; MEASURE="${MEASURE:-30}"
+STREAMS="${STREAMS:-1000}"; RATE="${RATE:-100}"; WARMUP="${WARMUP:-180}"; MEASURE="${MEASURE:-30}"
 WRK_THREADS="${WRK_THREADS:-2}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-50}"; WRK_DURATION="${WRK_DURATION:-10s}"
 NGINX_PORT="${NGINX_PORT:-18080}"
 COMMAND=http://127.0.0.1:8081; QUERY=http://127.0.0.1:8082; TIMELINE=bench

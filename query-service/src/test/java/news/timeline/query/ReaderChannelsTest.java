@@ -196,6 +196,35 @@ class ReaderChannelsTest {
         return meters.counter("timeline.live.catch-ups", "from", from).count();
     }
 
+    /**
+     * A story nobody has read on this instance yet (it just started, or the story has been quiet): its new readers
+     * missed nothing, and none of them may queue for the database to learn so.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void newReadersOfAStoryNobodyReadYetNeedNoCatchUpFromTheDatabase() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        TimelineEvents events = postedOne(tid).post("u2", "Two", "two").post("u3", "Three", "three");
+        TOPIC.send(events.all().subList(2, 4));
+        awaitSequence(tid, 3);
+        double fromMemory = catchUps("memory");
+        double fromDatabase = catchUps("database");
+
+        // as a page rendered at the story's last sequence opens its stream
+        List<CompletableFuture<List<String>>> readers = IntStream.range(0, 3)
+                .mapToObj(reader -> readStreamAsync(tid, "3", 1, count -> { }))
+                .toList();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> catchUps("memory") + catchUps("database") - fromMemory - fromDatabase >= 3);
+        TOPIC.send(events.post("u4", "Four", "four").all().subList(4, 5));
+
+        for (CompletableFuture<List<String>> reader : readers) {
+            assertThat(reader.get(30, TimeUnit.SECONDS)).containsExactly("posted 4");
+        }
+        assertThat(catchUps("database") - fromDatabase).isZero();
+        assertThat(catchUps("memory") - fromMemory).isEqualTo(3);
+    }
+
     /** Readers dropped together must not all come back in the same instant: each is told its own wait. */
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

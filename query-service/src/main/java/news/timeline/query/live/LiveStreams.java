@@ -13,6 +13,7 @@ import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateUnpinned;
 import news.timeline.query.consuming.AppliedEventsListener;
+import news.timeline.query.consuming.AppliedSequences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +65,9 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final Counter catchUpsFromDatabase;
     /** Per timeline with readers now or lately: what a reconnecting reader catches up from. */
     private final Map<String, RecentMessages> recentMessages = new ConcurrentHashMap<>();
+    /** Held to make a timeline's recent messages, and to find none: see {@link #recentMessages}. */
+    private final Object keeping = new Object();
+    private final AppliedSequences sequences;
     private final int recentCapacity;
     private final Duration keepRecent;
     private final Duration reconnectAfter;
@@ -72,7 +76,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private volatile long lastFlush;
     private volatile boolean running;
 
-    LiveStreams(LiveMessages messages,
+    LiveStreams(LiveMessages messages, AppliedSequences sequences,
                 @Value("${timeline.live.queue-capacity:500}") int capacity,
                 @Value("${timeline.live.sender-threads:2}") int threads,
                 @Value("${timeline.live.stream-timeout:30m}") Duration streamTimeout,
@@ -82,6 +86,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
                 @Value("${timeline.live.reconnect-after:2s}") Duration reconnectAfter,
                 MeterRegistry meters) {
         this.messages = messages;
+        this.sequences = sequences;
         this.recentCapacity = recentCapacity;
         this.keepRecent = keepRecent;
         this.reconnectAfter = reconnectAfter;
@@ -149,7 +154,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private Optional<List<LiveMessage>> joinFromMemory(String timelineId, Set<Subscriber> readers,
                                                        Subscriber subscriber, long lastSeen, boolean anyway) {
         while (true) {
-            RecentMessages recent = recentMessages.computeIfAbsent(timelineId, id -> new RecentMessages(recentCapacity));
+            RecentMessages recent = recentMessages(timelineId, true);
             synchronized (recent) {
                 // unless they were forgotten meanwhile: then events may be applied without them
                 if (recentMessages.get(timelineId) == recent) {
@@ -202,8 +207,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
 
     private void pushAndKeep(EventEnvelope event) {
         Set<Subscriber> readers = subscribers.getOrDefault(event.timelineId(), Set.of());
-        RecentMessages recent = readers.isEmpty() ? recentMessages.get(event.timelineId())
-                : recentMessages.computeIfAbsent(event.timelineId(), id -> new RecentMessages(recentCapacity));
+        RecentMessages recent = recentMessages(event.timelineId(), !readers.isEmpty());
         if (recent == null) {
             return;
         }
@@ -215,6 +219,25 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
                     messages.of(event.timelineId(), kept.sequence(), kept.type(), kept.updateId())));
             recent.applied(event.sequence(), message);
             message.ifPresent(live -> readers.forEach(reader -> reader.push(live)));
+        }
+    }
+
+    /**
+     * The timeline's recent messages, made (if {@code make}) kept from its last applied sequence on. That is safe
+     * because {@link AppliedSequences} has each event before it is pushed here, and because making them and finding
+     * none are exclusive: an event pushed before they were made was kept nowhere and is at or before that sequence,
+     * one pushed after finds them. So a reader who opens a stream at the timeline's last sequence (a new reader, or
+     * one who reconnects after a deploy having missed nothing) needs no catch-up from the database, even on a
+     * timeline where nothing has happened since this instance started.
+     */
+    private RecentMessages recentMessages(String timelineId, boolean make) {
+        synchronized (keeping) {
+            RecentMessages recent = recentMessages.get(timelineId);
+            if (recent == null && make) {
+                recent = new RecentMessages(recentCapacity, sequences.current(timelineId));
+                recentMessages.put(timelineId, recent);
+            }
+            return recent;
         }
     }
 

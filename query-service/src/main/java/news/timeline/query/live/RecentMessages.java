@@ -19,19 +19,18 @@ final class RecentMessages {
 
     private final int capacity;
     private final Deque<LiveMessage> messages = new ArrayDeque<>();
-    /** Every event after this sequence is here (if readers are pushed it); none is before the first one applied. */
-    private long completeAfter = Long.MAX_VALUE;
+    /** Every event after this sequence is here (if readers are pushed it). */
+    private long completeAfter;
     private long lastRead = System.nanoTime();
 
-    RecentMessages(int capacity) {
+    /** Kept from the event after {@code lastApplied} on: every later one is to be {@link #applied}. */
+    RecentMessages(int capacity, long lastApplied) {
         this.capacity = capacity;
+        this.completeAfter = lastApplied;
     }
 
     /** An event applied to the timeline, with its message if readers are pushed one. */
     void applied(long sequence, Optional<LiveMessage> message) {
-        if (completeAfter == Long.MAX_VALUE) {
-            completeAfter = sequence - 1;
-        }
         message.ifPresent(messages::addLast);
         while (messages.size() > capacity) {
             completeAfter = messages.removeFirst().sequence();
@@ -58,7 +57,7 @@ final class RecentMessages {
         messages.addAll(refreshed);
     }
 
-    /** The messages after {@code lastSeen}, in order; empty if some of them are no longer (or not yet) here. */
+    /** The messages after {@code lastSeen}, in order; empty if some of them are no longer (or never were) here. */
     Optional<List<LiveMessage>> after(long lastSeen) {
         read(System.nanoTime());
         if (lastSeen < completeAfter) {

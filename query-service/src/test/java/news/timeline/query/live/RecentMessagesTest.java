@@ -10,15 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a reconnecting reader may catch up from memory: all it missed, or nothing. */
 class RecentMessagesTest {
 
-    private final RecentMessages recent = new RecentMessages(3);
+    private final RecentMessages recent = new RecentMessages(3, 0);
 
     @Test
-    void beforeItsFirstEventNothingIsKnownToBeKept() {
-        assertThat(recent.after(0)).isEmpty();
-        recent.applied(5, Optional.of(message(5, "u1", false)));
+    void eventsAppliedBeforeTheyWereMadeAreNotKept() {
+        RecentMessages madeAtFour = new RecentMessages(3, 4);
+        assertThat(madeAtFour.after(4)).as("a reader who has seen 4 missed nothing")
+                .hasValueSatisfying(missed -> assertThat(missed).isEmpty());
+        madeAtFour.applied(5, Optional.of(message(5, "u1", false)));
 
-        assertThat(recent.after(3)).as("event 4 was applied before anything was kept").isEmpty();
-        assertThat(recent.after(4)).hasValueSatisfying(missed -> assertThat(sequences(missed)).containsExactly(5L));
+        assertThat(madeAtFour.after(3)).as("event 4 was applied before anything was kept").isEmpty();
+        assertThat(madeAtFour.after(4)).hasValueSatisfying(missed -> assertThat(sequences(missed)).containsExactly(5L));
     }
 
     @Test
