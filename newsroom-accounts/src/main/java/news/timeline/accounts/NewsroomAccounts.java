@@ -1,6 +1,7 @@
 package news.timeline.accounts;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The newsroom's staff, for both services: editors, auditors, admins. Accounts from configuration
@@ -46,8 +50,10 @@ public class NewsroomAccounts {
         return new NewsroomSignIn(identityProvider, claims, users, passwords, environment);
     }
 
+    /** The stored hashes' own encoders ({@code {bcrypt}…}), a matched password remembered for a while. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${timeline.security.remember-passwords:5m}") Duration remember) {
+        return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remember,
+                Clock.systemUTC());
     }
 }
