@@ -65,7 +65,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
     private final Counter catchUpsFromDatabase;
     /** Per timeline with readers now or lately: what a reconnecting reader catches up from. */
     private final Map<String, RecentMessages> recentMessages = new ConcurrentHashMap<>();
-    /** Held to make a timeline's recent messages, and to find none: see {@link #recentMessages}. */
+    /** Held to make a timeline's recent messages, and to be sure there are none: see {@link #recentMessages}. */
     private final Object keeping = new Object();
     private final AppliedSequences sequences;
     private final int recentCapacity;
@@ -228,9 +228,14 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
      * none are exclusive: an event pushed before they were made was kept nowhere and is at or before that sequence,
      * one pushed after finds them. So a reader who opens a stream at the timeline's last sequence (a new reader, or
      * one who reconnects after a deploy having missed nothing) needs no catch-up from the database, even on a
-     * timeline where nothing has happened since this instance started.
+     * timeline where nothing has happened since this instance started. Only finding none takes the lock: every
+     * event of a timeline with readers finds them without it.
      */
     private RecentMessages recentMessages(String timelineId, boolean make) {
+        RecentMessages found = recentMessages.get(timelineId);
+        if (found != null) {
+            return found;
+        }
         synchronized (keeping) {
             RecentMessages recent = recentMessages.get(timelineId);
             if (recent == null && make) {

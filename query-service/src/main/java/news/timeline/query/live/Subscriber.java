@@ -89,7 +89,7 @@ final class Subscriber {
                 lastSent = message.sequence();
             }
         }
-        queue.addFirst(frames.size() == 1 ? preamble : join(frames, new byte[length(frames)]));
+        queue.addFirst(join(frames, new byte[length(frames)]));
         started = true;
         schedule();
     }
@@ -202,7 +202,8 @@ final class Subscriber {
             return;
         }
         int length = length(frames);
-        out.write(join(frames, length <= JOINED.get().length ? JOINED.get() : new byte[length]), 0, length);
+        byte[] joined = JOINED.get();
+        out.write(join(frames, length <= joined.length ? joined : new byte[length]), 0, length);
     }
 
     private static int length(List<byte[]> frames) {
