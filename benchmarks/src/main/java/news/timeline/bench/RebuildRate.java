@@ -62,7 +62,7 @@ public final class RebuildRate {
         Path work = Path.of(args[0]);
         int events = Integer.parseInt(args[1]);
         int timelines = Integer.parseInt(args[2]);
-        try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), freePort())) {
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), freePort(), KafkaBroker.Jvm.LONG_RUNNING)) {
             String bootstrap = broker.bootstrapServers();
             emit("events", events);
             emit("timelines", timelines);

@@ -34,7 +34,7 @@ public final class EmbeddedStack implements AutoCloseable {
     public static EmbeddedStack start(StackOptions options) {
         Path dataDir = options.dataDir().toAbsolutePath();
         KafkaBroker broker = options.bootstrapServers() == null
-                ? KafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort()) : null;
+                ? KafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort(), options.brokerJvm()) : null;
         String bootstrapServers = broker != null ? broker.bootstrapServers() : options.bootstrapServers();
         ConfigurableApplicationContext command = null;
         try {

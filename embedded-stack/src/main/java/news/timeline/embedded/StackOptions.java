@@ -1,16 +1,19 @@
 package news.timeline.embedded;
 
+import news.timeline.kafka.KafkaBroker;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * How to run the stack. {@code bootstrapServers} null starts a broker of our own on {@code kafkaPort} (0: any);
- * ports 0 pick free ones. The argument lists are Spring Boot arguments for each service (e.g. a profile, a
- * database URL).
+ * How to run the stack. {@code bootstrapServers} null starts a broker of our own on {@code kafkaPort} (0: any),
+ * its JVM set up as {@code brokerJvm}; ports 0 pick free ones. The argument lists are Spring Boot arguments for
+ * each service (e.g. a profile, a database URL).
  */
-public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort, int commandPort, int queryPort,
-                           boolean loadDemo, List<String> commandArguments, List<String> queryArguments) {
+public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort, KafkaBroker.Jvm brokerJvm,
+                           int commandPort, int queryPort, boolean loadDemo, List<String> commandArguments,
+                           List<String> queryArguments) {
 
     public StackOptions {
         commandArguments = List.copyOf(commandArguments);
@@ -19,16 +22,18 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
 
     /** A laptop's defaults: everything under the data folder, the usual ports, the demo story. */
     public static StackOptions laptop(Path dataDir) {
-        return new StackOptions(dataDir, null, 9092, 8081, 8082, true, List.of(), List.of());
+        return new StackOptions(dataDir, null, 9092, KafkaBroker.Jvm.LONG_RUNNING, 8081, 8082, true,
+                List.of(), List.of());
     }
 
-    /** Tests: free ports, the given broker ({@code null}: one of the stack's own), no demo story. */
+    /** Tests: free ports, the given broker ({@code null}: one of the stack's own, quick to start), no demo story. */
     public static StackOptions forTests(Path dataDir, String bootstrapServers) {
-        return new StackOptions(dataDir, bootstrapServers, 0, 0, 0, false, List.of(), List.of());
+        return new StackOptions(dataDir, bootstrapServers, 0, KafkaBroker.Jvm.SHORT_LIVED, 0, 0, false,
+                List.of(), List.of());
     }
 
     public StackOptions withDemo() {
-        return new StackOptions(dataDir, bootstrapServers, kafkaPort, commandPort, queryPort, true,
+        return new StackOptions(dataDir, bootstrapServers, kafkaPort, brokerJvm, commandPort, queryPort, true,
                 commandArguments, queryArguments);
     }
 
@@ -38,12 +43,12 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
     }
 
     public StackOptions withCommandArguments(String... arguments) {
-        return new StackOptions(dataDir, bootstrapServers, kafkaPort, commandPort, queryPort, loadDemo,
+        return new StackOptions(dataDir, bootstrapServers, kafkaPort, brokerJvm, commandPort, queryPort, loadDemo,
                 Stream.concat(commandArguments.stream(), Stream.of(arguments)).toList(), queryArguments);
     }
 
     public StackOptions withQueryArguments(String... arguments) {
-        return new StackOptions(dataDir, bootstrapServers, kafkaPort, commandPort, queryPort, loadDemo,
+        return new StackOptions(dataDir, bootstrapServers, kafkaPort, brokerJvm, commandPort, queryPort, loadDemo,
                 commandArguments, Stream.concat(queryArguments.stream(), Stream.of(arguments)).toList());
     }
 

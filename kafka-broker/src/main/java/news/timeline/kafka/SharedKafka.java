@@ -15,7 +15,7 @@ public final class SharedKafka {
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
             try {
-                broker = KafkaBroker.start(Files.createTempDirectory("kafka-shared-"), 0);
+                broker = KafkaBroker.start(Files.createTempDirectory("kafka-shared-"), 0, KafkaBroker.Jvm.SHORT_LIVED);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -28,7 +28,7 @@ class KafkaBrokerTest {
 
     @Test
     void keepsRecordsAcrossAStopAndAStartOnTheSamePort(@TempDir Path dataDir) throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(dataDir, 0)) {
+        try (KafkaBroker broker = KafkaBroker.start(dataDir, 0, KafkaBroker.Jvm.SHORT_LIVED)) {
             String servers = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
                 admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();

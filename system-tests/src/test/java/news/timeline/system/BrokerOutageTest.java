@@ -24,7 +24,7 @@ class BrokerOutageTest {
 
     @Test
     void updatesPostedWhileTheBrokerIsDownAreProjectedExactlyOnceInOrder(@TempDir Path dataDir) {
-        try (KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"), 0);
+        try (KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"), 0, KafkaBroker.Jvm.SHORT_LIVED);
              EmbeddedStack stack = EmbeddedStack.start(StackOptions.forTests(dataDir, broker.bootstrapServers()))) {
             String tid = "outage";
             command(stack, "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Outage\"}");

@@ -11,7 +11,6 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
@@ -186,10 +185,11 @@ class EventStoreConfiguration {
         return Executors.newSingleThreadExecutor(threads);
     }
 
+    /** After {@code snapshot-every} events, or a tenth of the timeline's, whichever is more. */
     @Bean
     SnapshotTriggerDefinition timelineSnapshotTrigger(Snapshotter snapshotter,
-                                                      @Value("${timeline.snapshot-every:250}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                      @Value("${timeline.snapshot-every:250}") int minimum) {
+        return new GrowingSnapshotTriggerDefinition(snapshotter, minimum, 10);
     }
 
     /**
