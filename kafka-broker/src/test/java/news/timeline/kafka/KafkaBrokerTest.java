@@ -11,8 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +27,11 @@ import static org.awaitility.Awaitility.await;
 
 class KafkaBrokerTest {
 
-    @Test
-    void keepsRecordsAcrossAStopAndAStartOnTheSamePort(@TempDir Path dataDir) throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(dataDir, 0, KafkaBroker.Jvm.SHORT_LIVED)) {
+    /** Both ways of running its JVM: the tests' own, and the one the embedded stack's quick start runs. */
+    @ParameterizedTest
+    @EnumSource(KafkaBroker.Jvm.class)
+    void keepsRecordsAcrossAStopAndAStartOnTheSamePort(KafkaBroker.Jvm jvm, @TempDir Path dataDir) throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dataDir, 0, jvm)) {
             String servers = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
                 admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
