@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -93,7 +94,7 @@ class DeskBrowserTest {
                 .as("the draft is kept").isEqualTo("Douglas Carwswell arrives at the count in Clacton.");
 
         john.type(uid, "textarea[name=text]", "Douglas Carswell arrives at the count in Clacton.");
-        john.browser.findElement(By.cssSelector("#update-" + uid + " .rebase")).click();
+        john.click(uid, ".rebase");
 
         john.awaitText(uid, "Revision 3");
         jane.awaitText(uid, "Douglas Carswell arrives at the count in Clacton.");
@@ -113,14 +114,14 @@ class DeskBrowserTest {
         jane.post("Recount ordered", "A recount has been ordered in Rochester.");
         String uid = jane.awaitUpdate("Recount ordered").getAttribute("id").substring("update-".length());
 
-        jane.browser.findElement(By.cssSelector("#update-" + uid + " .pin")).click();
+        jane.click(uid, ".pin");
         jane.awaitText(uid, "Pinned");
-        jane.browser.findElement(By.cssSelector("#update-" + uid + " .retract")).click();
+        jane.click(uid, ".retract");
         jane.type(uid, "input[name=reason]", "Returning officer denied it");
         jane.type(uid, "input[name=publicNote]", "This update was withdrawn: no recount was ordered.");
-        jane.browser.findElement(By.cssSelector("#update-" + uid + " .retract-form button[type=submit]")).click();
+        jane.click(uid, ".retract-form button[type=submit]");
         jane.awaitText(uid, "Retracted");
-        jane.browser.findElement(By.cssSelector("#update-" + uid + " .history")).click();
+        jane.click(uid, ".history");
         jane.awaitText(uid, "Revision 2 · retraction");
 
         JsonNode update = http.get(stack.queryUrl() + "/api/timelines/" + tid + "/updates/" + uid).json();
@@ -180,8 +181,19 @@ class DeskBrowserTest {
                     By.xpath("//ol[@id='updates']/li[.//h4[text()='" + headline + "']]")));
         }
 
+        /**
+         * Clicks in an update, found afresh until the click lands: the desk renders an update again when the
+         * stream brings its events, and an element found just before that is gone by the time it is clicked.
+         */
+        void click(String uid, String selector) {
+            waiting.ignoring(StaleElementReferenceException.class).until(driver -> {
+                driver.findElement(By.cssSelector("#update-" + uid + " " + selector)).click();
+                return true;
+            });
+        }
+
         void edit(String uid) {
-            browser.findElement(By.cssSelector("#update-" + uid + " .edit")).click();
+            click(uid, ".edit");
             waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#update-" + uid + " .edit-form")));
         }
 
@@ -201,7 +213,7 @@ class DeskBrowserTest {
         }
 
         void save(String uid) {
-            field(uid, ".save").click();
+            click(uid, ".panel .save");
         }
 
         void awaitText(String uid, String text) {
