@@ -130,3 +130,10 @@ cat "$WORK/cpu.txt"
 if ! grep -q '^freshness.posts_failed=0$' "$WORK/freshness.txt" || ! grep -q '^freshness.streams_dropped=0$' "$WORK/freshness.txt"; then
   KEEP_WORK=1
 fi
+# so is a pipeline that moved in steps (once, every post 0.5 to 1 s late with the stack idle): keep its log and
+# where its threads wait, taken while it still runs
+if awk -F= '$1 == "freshness.p50_ms" && $2 > 250 { found = 1 } END { exit !found }' "$WORK/freshness.txt"; then
+  jstack "${PIDS[0]}" >"$WORK/stack.threads" 2>&1 || true
+  log "freshness p50 over 250 ms: threads in $WORK/stack.threads"
+  KEEP_WORK=1
+fi
