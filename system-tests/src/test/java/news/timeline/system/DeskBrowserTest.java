@@ -153,7 +153,10 @@ class DeskBrowserTest {
         ChromeDriver browser = Browser.start();
         browsers.add(browser);
         browser.get(stack.commandUrl() + "/desk#timeline=" + tid);
-        return new Desk(browser, new WebDriverWait(browser, Duration.ofSeconds(20)));
+        WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the desk renders an update again when the stream brings its events: an element found just before is gone
+        waiting.ignoring(StaleElementReferenceException.class);
+        return new Desk(browser, waiting);
     }
 
     /** One editor's browser on the desk. */
@@ -181,12 +184,9 @@ class DeskBrowserTest {
                     By.xpath("//ol[@id='updates']/li[.//h4[text()='" + headline + "']]")));
         }
 
-        /**
-         * Clicks in an update, found afresh until the click lands: the desk renders an update again when the
-         * stream brings its events, and an element found just before that is gone by the time it is clicked.
-         */
+        /** Clicks in an update, found afresh until the click lands (see {@link #open}). */
         void click(String uid, String selector) {
-            waiting.ignoring(StaleElementReferenceException.class).until(driver -> {
+            waiting.until(driver -> {
                 driver.findElement(By.cssSelector("#update-" + uid + " " + selector)).click();
                 return true;
             });
