@@ -40,6 +40,7 @@ class ProjectionRebuildOnPostgresTest extends ProjectionRebuildTest {
     void theSwappedInTablesAreLoggedAndNothingOfTheRebuildIsLeftBehind() {
         String tid = story("medway", 3);
         JdbcTemplate jdbc = stack.queryService().getBean(JdbcTemplate.class);
+        List<String> indexes = indexes(jdbc);
         assertThat(new Http().send("admin", "POST", stack.queryUrl() + "/api/admin/rebuild", null, null).status())
                 .isEqualTo(202);
 
@@ -50,6 +51,10 @@ class ProjectionRebuildOnPostgresTest extends ProjectionRebuildTest {
         assertThat(jdbc.queryForList("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relpersistence = 'p'", String.class))
                 .as("the live tables, written to the write-ahead log again").containsAll(TABLES);
+        assertThat(indexes(jdbc)).as("every key and index, those built after the first pass too")
+                .isEqualTo(indexes).contains("CREATE UNIQUE INDEX audit_entry_pkey ON %s.audit_entry USING btree"
+                        .formatted(jdbc.queryForObject("SELECT current_schema()", String.class))
+                        + " (timeline_id, sequence)");
         assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname IN"
                 + " ('projection_rebuild', 'projection_retired')", String.class)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM timeline_update WHERE timeline_id = ?", Long.class, tid))
@@ -58,5 +63,10 @@ class ProjectionRebuildOnPostgresTest extends ProjectionRebuildTest {
         newsroom.awaitLastSequence(tid, 3 + 4);
         assertThat(jdbc.queryForObject("SELECT headline FROM timeline_update WHERE update_id = ?", String.class,
                 after)).isEqualTo("Posted after the swap");
+    }
+
+    private static List<String> indexes(JdbcTemplate jdbc) {
+        return jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                + " AND tablename <> 'flyway_schema_history' ORDER BY indexname", String.class);
     }
 }

@@ -1,12 +1,11 @@
 package news.timeline.query.consuming;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,11 +100,14 @@ class BatchedWrites extends JdbcTemplate {
         Optional<String> copy = postgres() ? statements.get(sql).copy() : Optional.empty();
         if (copy.isPresent() && CopyInserts.copyable(rows)) {
             execute((ConnectionCallback<Void>) connection -> {
+                CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.get());
                 try {
-                    connection.unwrap(PGConnection.class).getCopyAPI()
-                            .copyIn(copy.get(), new StringReader(CopyInserts.text(rows)));
-                } catch (IOException e) {
-                    throw new SQLException("COPY into the database failed", e);
+                    CopyInserts.write(rows, (bytes, length) -> in.writeToCopy(bytes, 0, length));
+                    in.endCopy();
+                } finally {
+                    if (in.isActive()) {
+                        in.cancelCopy();
+                    }
                 }
                 return null;
             });

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Applies a batch of records from one partition in one transaction, together with the partition's next offset
@@ -61,29 +62,32 @@ class EventApplier {
 
     private List<EventEnvelope> applyInTransaction(TopicPartition partition,
                                                    List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> events = records.stream().map(EventApplier::read).toList();
+        Map<String, Long> stored = positions.lastSequences(
+                events.stream().map(EventEnvelope::timelineId).collect(Collectors.toSet()));
         List<EventEnvelope> appliedEvents = new ArrayList<>();
-        Map<String, Long> stored = new HashMap<>();
         Map<String, EventEnvelope> newest = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope event = read(record);
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
             EventEnvelope previous = newest.get(event.timelineId());
             long last = previous != null ? previous.sequence()
-                    : stored.computeIfAbsent(event.timelineId(), positions::lastSequence);
+                    : stored.getOrDefault(event.timelineId(), TimelinePositions.NOTHING_APPLIED);
             if (event.sequence() <= last) {
                 log.debug("skipping {} #{} of {}: applied already", event.type(), event.sequence(), event.timelineId());
                 continue;
             }
             if (event.sequence() != last + 1) {
                 throw new PartitionHaltedException("timeline " + event.timelineId() + " jumps from sequence "
-                        + last + " to " + event.sequence() + " at " + partition + "@" + record.offset()
+                        + last + " to " + event.sequence() + " at " + partition + "@" + records.get(i).offset()
                         + ": events are missing");
             }
-            projections.forEach(projection -> projection.apply(event, record.value()));
+            byte[] json = records.get(i).value();
+            projections.forEach(projection -> projection.apply(event, json));
             newest.put(event.timelineId(), event);
             appliedEvents.add(event);
         }
         writes.flush();
-        newest.values().forEach(positions::save);
+        positions.save(newest.values(), stored.keySet());
         offsets.save(partition, records.get(records.size() - 1).offset() + 1);
         return appliedEvents;
     }

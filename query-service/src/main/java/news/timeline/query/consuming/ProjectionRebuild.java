@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds every projection from offset 0 of the topic into fresh tables while the live ones keep serving, then
  * switches over. Its workers read the partitions in parallel (see {@link Workers}), first up to where the live
- * projection stood when the rebuild began. The rebuilt tables are then readied to take over
+ * projection stood when the rebuild began, into tables without the indexes nothing of that pass reads, built once
+ * it is done ({@link RebuildSchema#buildDeferredIndexes}). The rebuilt tables are then readied to take over
  * ({@link RebuildSchema#prepareToReplaceLive}) and caught up with what the live projection applied meanwhile, both
  * while it goes on. Only then does the live consumer's thread wait, twice and briefly: once while the workers apply
  * the last few events and a snapshot of the database is fixed ({@link LiveSnapshot}), in which both checksums are
@@ -141,6 +142,7 @@ public class ProjectionRebuild {
             Map<TopicPartition, Long> target = liveTargets(start);
             progress.set(with(State.REBUILDING, toRead(start, target), null, null, null));
             workers.readUpTo(target);
+            schema.buildDeferredIndexes();
             caughtUp();
             schema.prepareToReplaceLive();
             workers.readUpTo(liveTargets(start));

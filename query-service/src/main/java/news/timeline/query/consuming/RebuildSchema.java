@@ -7,6 +7,10 @@ import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * Fresh projection tables for a rebuild, in a schema of their own, made by the same migrations as the live ones.
  * Written through a small pool of their own whose connections all default to that schema, so the projections'
@@ -18,14 +22,27 @@ final class RebuildSchema implements AutoCloseable {
     /** Where PostgreSQL's replaced live tables go at the switch-over; dropped with the rebuild's schema. */
     static final String RETIRED = "projection_retired";
 
+    /** Tables the projections only ever add rows to: nothing of the first pass reads them. */
+    private static final Set<String> APPEND_ONLY = Set.of("audit_entry", "update_revision");
+
     private final JdbcTemplate live;
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    private final List<DeferredIndex> deferred;
 
-    private RebuildSchema(JdbcTemplate live, HikariDataSource dataSource, boolean postgres) {
+    /**
+     * An index the first pass does without: its statement to build it again, and to drop it. A key is a
+     * constraint, dropped and added with its table.
+     */
+    private record DeferredIndex(String build, String drop) {
+    }
+
+    private RebuildSchema(JdbcTemplate live, HikariDataSource dataSource, boolean postgres,
+                          List<DeferredIndex> deferred) {
         this.live = live;
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.deferred = deferred;
     }
 
     /**
@@ -44,17 +61,74 @@ final class RebuildSchema implements AutoCloseable {
         config.setMinimumIdle(0);
         boolean postgres = Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) Databases::postgres));
         if (postgres) {
-            // a rebuild that dies is started again from the beginning: its commits need not wait for the disk
-            config.setConnectionInitSql("SET synchronous_commit = off");
+            // a rebuild that dies is started again from the beginning: its commits need not wait for the disk.
+            // Its statements find rows by primary key only, the other indexes being built at the end (see
+            // deferIndexes): a plan cached while the tables were empty stays right, where planning each statement
+            // for its values (as the live pool does) was an eighth of a rebuild's time
+            config.setConnectionInitSql("SET synchronous_commit = off; SET plan_cache_mode = auto");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).schemas(NAME)
                 .locations(migrations.getLocations().toArray(String[]::new)).load().migrate();
+        List<DeferredIndex> deferred = List.of();
         if (postgres) {
             unlogged(live);
+            deferred = deferIndexes(live);
             live.execute("CREATE SCHEMA \"" + RETIRED + "\"");
         }
-        return new RebuildSchema(live, dataSource, postgres);
+        return new RebuildSchema(live, dataSource, postgres, deferred);
+    }
+
+    /**
+     * Drops the indexes that no write of the first pass looks anything up in: every key and index of the
+     * append-only tables, and every index but a primary key elsewhere. Kept up row by row, each insert into them
+     * finds its place in a tree far larger than the database's cache, one event's rows scattered over thousands
+     * of timelines; built once at the end ({@link #buildDeferredIndexes}), they are one sort each. A duplicate the
+     * first pass could have let in fails that build, and with it the rebuild, as the key would have failed the
+     * insert.
+     */
+    private static List<DeferredIndex> deferIndexes(JdbcTemplate live) {
+        List<DeferredIndex> deferred = live.query("""
+                SELECT t.relname AS table_name, i.relname AS index_name, x.indisprimary AS is_primary,
+                       c.conname AS constraint_name, pg_get_constraintdef(c.oid) AS constraint_def,
+                       pg_get_indexdef(i.oid) AS index_def
+                FROM pg_index x
+                JOIN pg_class i ON i.oid = x.indexrelid
+                JOIN pg_class t ON t.oid = x.indrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.conrelid = t.oid
+                WHERE n.nspname = ?""", (rs, row) -> {
+            String table = rs.getString("table_name");
+            if (!ProjectionChecksum.TABLES.containsKey(table)
+                    || !APPEND_ONLY.contains(table) && rs.getBoolean("is_primary")) {
+                return null;
+            }
+            String qualified = ProjectionChecksum.qualified(NAME, table);
+            String constraint = rs.getString("constraint_name");
+            return constraint == null
+                    ? new DeferredIndex(rs.getString("index_def"),
+                    "DROP INDEX \"" + NAME + "\"." + rs.getString("index_name"))
+                    : new DeferredIndex("ALTER TABLE " + qualified + " ADD CONSTRAINT " + constraint + " "
+                    + rs.getString("constraint_def"), "ALTER TABLE " + qualified + " DROP CONSTRAINT " + constraint);
+        }, NAME).stream().filter(Objects::nonNull).toList();
+        deferred.forEach(index -> live.execute(index.drop()));
+        return deferred;
+    }
+
+    /**
+     * Builds the indexes the first pass did without, each on a connection of its own so that they sort side by
+     * side, with memory enough to sort most of a table's keys at once.
+     */
+    void buildDeferredIndexes() {
+        deferred.parallelStream().forEach(index -> new JdbcTemplate(dataSource).execute(
+                (ConnectionCallback<Void>) connection -> {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("SET maintenance_work_mem = '256MB'");
+                        statement.execute(index.build());
+                        statement.execute("RESET maintenance_work_mem");
+                    }
+                    return null;
+                }));
     }
 
     /**

@@ -4,14 +4,24 @@ import news.timeline.events.EventEnvelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
+
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The last applied sequence of each timeline; -1 before its first event. */
 @Repository
 public class TimelinePositions {
 
     public static final long NOTHING_APPLIED = -1;
+    /** Timeline ids per query: well under any database's limit of parameters in one statement. */
+    private static final int IDS_PER_QUERY = 1_000;
 
     private final JdbcTemplate jdbc;
 
@@ -25,16 +35,41 @@ public class TimelinePositions {
         return found.isEmpty() ? NOTHING_APPLIED : found.get(0);
     }
 
-    /** The timeline's last applied event: its sequence, and when it occurred (when the timeline last changed). */
-    void save(EventEnvelope last) {
-        OffsetDateTime occurredAt = ProjectionJson.timestamp(last.occurredAt());
-        int updated = jdbc.update("""
-                UPDATE timeline_position SET last_sequence = ?, last_occurred_at = ? WHERE timeline_id = ?""",
-                last.sequence(), occurredAt, last.timelineId());
-        if (updated == 0) {
-            jdbc.update("""
-                    INSERT INTO timeline_position (timeline_id, last_sequence, last_occurred_at) VALUES (?, ?, ?)""",
-                    last.timelineId(), last.sequence(), occurredAt);
+    /**
+     * The last applied sequence of each of {@code timelineIds} that has one: one query for a batch of events, not
+     * one per timeline in it.
+     */
+    Map<String, Long> lastSequences(Collection<String> timelineIds) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> ids = List.copyOf(timelineIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            jdbc.query("SELECT timeline_id, last_sequence FROM timeline_position WHERE timeline_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    (RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getLong(2)), chunk.toArray());
         }
+        return found;
+    }
+
+    /**
+     * Each timeline's last applied event: its sequence, and when it occurred (when the timeline last changed).
+     * {@code stored}: the timelines that had a position already, as {@link #lastSequences} found them; the others
+     * get theirs now. Sent as two batches, whatever the number of timelines.
+     */
+    void save(Collection<EventEnvelope> lastEvents, Set<String> stored) {
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (EventEnvelope last : lastEvents) {
+            OffsetDateTime occurredAt = ProjectionJson.timestamp(last.occurredAt());
+            if (stored.contains(last.timelineId())) {
+                updates.add(new Object[]{last.sequence(), occurredAt, last.timelineId()});
+            } else {
+                inserts.add(new Object[]{last.timelineId(), last.sequence(), occurredAt});
+            }
+        }
+        jdbc.batchUpdate("UPDATE timeline_position SET last_sequence = ?, last_occurred_at = ? WHERE timeline_id = ?",
+                updates);
+        jdbc.batchUpdate("INSERT INTO timeline_position (timeline_id, last_sequence, last_occurred_at) VALUES (?, ?, ?)",
+                inserts);
     }
 }
