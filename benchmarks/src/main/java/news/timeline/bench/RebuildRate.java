@@ -117,20 +117,34 @@ public final class RebuildRate {
                 : new UpdatePosted(tid, "u" + sequence, content, "Benchmark desk");
     }
 
-    /** Kafka's own consumer on the same topic: the ceiling a rebuild reads under. */
+    /**
+     * Kafka's own consumer on the same topic: the ceiling a rebuild reads under. Run twice, each from the start of
+     * the topic; the faster run is the ceiling (the first one varies most, its JVM and the broker's still warming).
+     */
     private static void consumerPerformance(String bootstrap, int events, Path work) throws Exception {
-        Path out = work.resolve("consumer-performance.txt");
-        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ConsumerPerformance",
-                "--bootstrap-server", bootstrap, "--topic", Topics.TIMELINE_EVENTS, "--messages",
-                String.valueOf(events), "--timeout", "120000", "--group", "consumer-performance")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        tool.waitFor();
-        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
-        List<String> lines = Files.readAllLines(out);
-        String[] figures = lines.get(lines.size() - 1).split(",\\s*");
-        emit("kafka.consumer_performance.events_per_s", (long) Double.parseDouble(figures[5]));
-        emit("kafka.consumer_performance.mb_per_s", figures[3]);
+        long best = 0;
+        String bestMegabytes = null;
+        for (int run = 1; run <= 2; run++) {
+            Path out = work.resolve("consumer-performance-" + run + ".txt");
+            Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic",
+                    Topics.TIMELINE_EVENTS, "--messages", String.valueOf(events), "--timeout", "120000", "--group",
+                    "consumer-performance-" + run)
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            tool.waitFor();
+            // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+            List<String> lines = Files.readAllLines(out);
+            String[] figures = lines.get(lines.size() - 1).split(",\\s*");
+            long perSecond = (long) Double.parseDouble(figures[5]);
+            emit("kafka.consumer_performance.run" + run + ".events_per_s", perSecond);
+            if (perSecond > best) {
+                best = perSecond;
+                bestMegabytes = figures[3];
+            }
+        }
+        emit("kafka.consumer_performance.events_per_s", best);
+        emit("kafka.consumer_performance.mb_per_s", bestMegabytes);
     }
 
     /** The query service applies every event live, then rebuilds them all into fresh tables. */
