@@ -1,14 +1,11 @@
 package news.timeline.query.consuming;
 
-import news.timeline.query.consuming.CopyInserts.ColumnType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,15 +34,13 @@ class BatchedWrites extends JdbcTemplate {
     private final Map<String, TableWrites> pending = new LinkedHashMap<>();
     /** Each distinct statement, read once: the projections use a handful, each thousands of times a batch. */
     private final Map<String, Statement> statements = new HashMap<>();
-    /** The column types of each INSERT that can be a COPY, asked of the database once; none if one is not known. */
-    private final Map<String, Optional<List<ColumnType>>> copyColumns = new HashMap<>();
     private Boolean postgres;
 
     private record Write(String sql, Object[] arguments) {
     }
 
     /** What a statement writes: its table, whether it inserts, and its COPY command when it can be one. */
-    private record Statement(String table, boolean insert, Optional<CopyInserts.Command> copy) {
+    private record Statement(String table, boolean insert, Optional<String> copy) {
 
         static Statement of(String sql) {
             Matcher statement = TABLE.matcher(sql);
@@ -102,14 +97,12 @@ class BatchedWrites extends JdbcTemplate {
 
     /** One run of the same statement: on PostgreSQL, inserts go as a COPY (see {@link CopyInserts}). */
     private void send(String sql, List<Object[]> rows) {
-        Optional<CopyInserts.Command> copy = postgres() ? statements.get(sql).copy() : Optional.empty();
-        Optional<List<ColumnType>> types = copy.flatMap(command -> copyColumns.computeIfAbsent(sql,
-                inserted -> columnTypes(command)));
-        if (types.isPresent() && CopyInserts.copyable(rows, types.get())) {
+        Optional<String> copy = postgres() ? statements.get(sql).copy() : Optional.empty();
+        if (copy.isPresent() && CopyInserts.copyable(rows)) {
             execute((ConnectionCallback<Void>) connection -> {
-                CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.get().sql());
+                CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.get());
                 try {
-                    CopyInserts.write(rows, types.get(), (bytes, length) -> in.writeToCopy(bytes, 0, length));
+                    CopyInserts.write(rows, (bytes, length) -> in.writeToCopy(bytes, 0, length));
                     in.endCopy();
                 } finally {
                     if (in.isActive()) {
@@ -121,24 +114,6 @@ class BatchedWrites extends JdbcTemplate {
         } else {
             batchUpdate(sql, rows);
         }
-    }
-
-    private Optional<List<ColumnType>> columnTypes(CopyInserts.Command command) {
-        return execute((ConnectionCallback<Optional<List<ColumnType>>>) connection -> {
-            try (java.sql.Statement query = connection.createStatement();
-                 ResultSet none = query.executeQuery(command.columnTypesQuery())) {
-                ResultSetMetaData columns = none.getMetaData();
-                List<ColumnType> types = new ArrayList<>();
-                for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    Optional<ColumnType> type = ColumnType.named(columns.getColumnTypeName(column));
-                    if (type.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    types.add(type.get());
-                }
-                return Optional.of(List.copyOf(types));
-            }
-        });
     }
 
     /** Whether the database is PostgreSQL, asked of the first connection only. */

@@ -1,7 +1,6 @@
 package news.timeline.query.consuming;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,27 +69,6 @@ class BatchedWritesTest {
         }
         assertThat(rows.get(AWKWARD_TEXT.size())).containsEntry("label", null).containsEntry("flag", null)
                 .containsEntry("amount", null).containsEntry("at", null);
-    }
-
-    /** Nanoseconds to the microsecond PostgreSQL keeps, the same as it rounds a timestamp written as text. */
-    @Test
-    void aTimestampCopiedIsTheOneTheDatabaseReadsFromItsText() {
-        BatchedWrites writes = open("postgres");
-        OffsetDateTime second = OffsetDateTime.of(2026, 11, 27, 14, 32, 5, 0, ZoneOffset.UTC);
-        List<Integer> nanos = List.of(0, 1, 499, 500, 501, 1_500, 2_500, 123_456_789, 999_999_499, 999_999_500,
-                999_999_999);
-        inTransaction(() -> {
-            for (int i = 0; i < nanos.size(); i++) {
-                writes.update("INSERT INTO item (id, at) VALUES (?, ?)", i, second.withNano(nanos.get(i)));
-            }
-            writes.flush();
-        });
-
-        for (int i = 0; i < nanos.size(); i++) {
-            assertThat(jdbc.queryForObject("SELECT at = CAST(? AS TIMESTAMP WITH TIME ZONE) FROM item WHERE id = ?",
-                    Boolean.class, "2026-11-27 14:32:05.%09d+00".formatted(nanos.get(i)), i))
-                    .as("%d ns", nanos.get(i)).isTrue();
-        }
     }
 
     @ParameterizedTest

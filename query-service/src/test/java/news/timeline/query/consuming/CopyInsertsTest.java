@@ -1,42 +1,26 @@
 package news.timeline.query.consuming;
 
-import news.timeline.query.consuming.CopyInserts.ColumnType;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import static news.timeline.query.consuming.CopyInserts.ColumnType.BOOL;
-import static news.timeline.query.consuming.CopyInserts.ColumnType.INT4;
-import static news.timeline.query.consuming.CopyInserts.ColumnType.INT8;
-import static news.timeline.query.consuming.CopyInserts.ColumnType.TEXT;
-import static news.timeline.query.consuming.CopyInserts.ColumnType.TIMESTAMPTZ;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The COPY side of the projections' inserts; {@link BatchedWritesTest} sends it to PostgreSQL and reads it back. */
 class CopyInsertsTest {
-
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
     @Test
     void anInsertOfParametersOnlyBecomesACopyOfTheSameColumns() {
-        CopyInserts.Command copy = CopyInserts.command("""
-                INSERT INTO audit_entry (timeline_id, sequence,
-                                         envelope)
-                VALUES (?, ?, ?)""").orElseThrow();
-
-        assertThat(copy.sql()).isEqualTo(
-                "COPY audit_entry (timeline_id, sequence, envelope) FROM STDIN (FORMAT binary)");
-        assertThat(copy.columnTypesQuery())
-                .isEqualTo("SELECT timeline_id, sequence, envelope FROM audit_entry WHERE 1 = 0");
+        assertThat(CopyInserts.command("""
+                INSERT INTO audit_entry (timeline_id, sequence, envelope)
+                VALUES (?, ?, ?)"""))
+                .hasValue("COPY audit_entry (timeline_id, sequence, envelope) FROM STDIN");
     }
 
     @Test
@@ -48,79 +32,57 @@ class CopyInsertsTest {
     }
 
     @Test
-    void onlyValuesOfTheirColumnsTypeAreCopied() {
-        List<ColumnType> types = List.of(TEXT, INT4, INT8, BOOL, TIMESTAMPTZ);
-        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1, 2L, true,
-                OffsetDateTime.now(ZoneOffset.UTC)}, new Object[]{null, null, null, null, null}), types)).isTrue();
-        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1L, 2L, true, null}), types))
-                .as("a long for an integer column").isFalse();
-        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1, 2L, true, Instant.now()}), types))
-                .isFalse();
-        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a"}), types)).isFalse();
-        assertThat(ColumnType.named("numeric")).isEmpty();
-        assertThat(ColumnType.named("varchar")).hasValue(TEXT);
+    void onlyValuesTheTextFormatSpellsPlainlyAreCopied() {
+        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1, 2L, true, null,
+                OffsetDateTime.now(ZoneOffset.UTC)}))).isTrue();
+        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a"}, new Object[]{Instant.now()}))).isFalse();
+        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{new byte[]{1}}))).isFalse();
     }
 
     @Test
-    void eachRowIsItsValueCountThenEachValuesLengthAndBytesInNetworkOrder() {
-        ByteBuffer data = ByteBuffer.wrap(write(List.of(TEXT, INT4, INT8, BOOL, TEXT),
-                new Object[]{"Ünï\t\\N", 7, -2L, true, null}));
-
-        byte[] header = new byte[HEADER.length];
-        data.get(header);
-        assertThat(header).isEqualTo(HEADER);
-        assertThat(data.getInt()).as("flags").isZero();
-        assertThat(data.getInt()).as("header extension").isZero();
-        assertThat(data.getShort()).isEqualTo((short) 5);
-        byte[] text = new byte[data.getInt()];
-        data.get(text);
-        assertThat(new String(text, StandardCharsets.UTF_8)).isEqualTo("Ünï\t\\N");
-        assertThat(data.getInt()).isEqualTo(4);
-        assertThat(data.getInt()).isEqualTo(7);
-        assertThat(data.getInt()).isEqualTo(8);
-        assertThat(data.getLong()).isEqualTo(-2L);
-        assertThat(data.getInt()).isEqualTo(1);
-        assertThat(data.get()).isEqualTo((byte) 1);
-        assertThat(data.getInt()).as("null").isEqualTo(-1);
-        assertThat(data.getShort()).as("the end").isEqualTo((short) -1);
-        assertThat(data.hasRemaining()).isFalse();
+    void rowsAreTabSeparatedWithBackslashEscapesAndNullAsBackslashN() {
+        assertThat(text(new Object[]{"a\tb\\c\nd\re", null, true, 7L}, new Object[]{"\\N", "", false, 0}))
+                .isEqualTo("a\\tb\\\\c\\nd\\re\t\\N\tt\t7\n\\\\N\t\tf\t0\n");
     }
 
     @Test
-    void timestampsAreMicrosecondsSince2000() {
-        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))).isZero();
-        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(2000, 1, 1, 1, 0, 1, 2_000, ZoneOffset.ofHours(1))))
-                .as("the same instant in another offset, plus 1 s and 2 µs").isEqualTo(1_000_002);
-        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_600,
-                ZoneOffset.UTC))).as("rounded up into the next second").isZero();
-        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 1_499, ZoneOffset.UTC)))
-                .isEqualTo(1);
+    void textIsUtf8AndOnlyItsOwnSpecialCharactersAreEscaped() {
+        assertThat(text(new Object[]{"Carswell — «mayor» 🗞\\ said", "\\é\n"}))
+                .isEqualTo("Carswell — «mayor» 🗞\\\\ said\t\\\\é\\n\n");
+    }
+
+    @Test
+    void timestampsAreWrittenToTheNanosecondWithTheirOffset() {
+        assertThat(text(new Object[]{
+                OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 60_700_000, ZoneOffset.UTC),
+                OffsetDateTime.of(999, 12, 31, 23, 59, 59, 1, ZoneOffset.ofHoursMinutes(-5, -30)),
+                OffsetDateTime.of(12026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)}))
+                .isEqualTo("2026-01-02 03:04:05.060700000+00:00\t0999-12-31 23:59:59.000000001-05:30\t"
+                        + "+12026-01-01T00:00Z\n");
     }
 
     @Test
     void rowsLongerThanItsBufferArriveWholeAndInOrder() throws SQLException {
-        String paragraph = "x".repeat(100_000);
+        String paragraph = "x".repeat(50_000) + "\\" + "y".repeat(50_000);
         List<Integer> writes = new ArrayList<>();
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        CopyInserts.write(List.<Object[]>of(new Object[]{paragraph}, new Object[]{paragraph}), List.of(TEXT),
-                (bytes, length) -> {
-                    writes.add(length);
-                    data.write(bytes, 0, length);
-                });
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        CopyInserts.write(List.<Object[]>of(new Object[]{paragraph, 1}, new Object[]{paragraph, 2}), (bytes, length) -> {
+            writes.add(length);
+            text.write(bytes, 0, length);
+        });
 
-        assertThat(data.size()).isEqualTo(HEADER.length + 8 + 2 * (2 + 4 + 100_000) + 2);
+        String row = "x".repeat(50_000) + "\\\\" + "y".repeat(50_000);
+        assertThat(text.toString(StandardCharsets.UTF_8)).isEqualTo(row + "\t1\n" + row + "\t2\n");
         assertThat(writes).hasSizeGreaterThan(1).allMatch(length -> length <= 64 * 1024);
-        byte[] all = data.toByteArray();
-        assertThat(Arrays.copyOfRange(all, all.length - 2, all.length)).containsExactly(0xFF, 0xFF);
     }
 
-    private static byte[] write(List<ColumnType> types, Object[]... rows) {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private static String text(Object[]... rows) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
         try {
-            CopyInserts.write(List.of(rows), types, (bytes, length) -> data.write(bytes, 0, length));
+            CopyInserts.write(List.of(rows), (bytes, length) -> text.write(bytes, 0, length));
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-        return data.toByteArray();
+        return text.toString(StandardCharsets.UTF_8);
     }
 }
