@@ -6,9 +6,10 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -88,7 +89,8 @@ final class RebuildSchema implements AutoCloseable {
      * insert.
      */
     private static List<DeferredIndex> deferIndexes(JdbcTemplate live) {
-        List<DeferredIndex> deferred = live.query("""
+        List<DeferredIndex> deferred = new ArrayList<>();
+        live.query("""
                 SELECT t.relname AS table_name, i.relname AS index_name, x.indisprimary AS is_primary,
                        c.conname AS constraint_name, pg_get_constraintdef(c.oid) AS constraint_def,
                        pg_get_indexdef(i.oid) AS index_def
@@ -97,20 +99,20 @@ final class RebuildSchema implements AutoCloseable {
                 JOIN pg_class t ON t.oid = x.indrelid
                 JOIN pg_namespace n ON n.oid = t.relnamespace
                 LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.conrelid = t.oid
-                WHERE n.nspname = ?""", (rs, row) -> {
+                WHERE n.nspname = ?""", (RowCallbackHandler) rs -> {
             String table = rs.getString("table_name");
             if (!ProjectionChecksum.TABLES.containsKey(table)
                     || !APPEND_ONLY.contains(table) && rs.getBoolean("is_primary")) {
-                return null;
+                return;
             }
             String qualified = ProjectionChecksum.qualified(NAME, table);
             String constraint = rs.getString("constraint_name");
-            return constraint == null
+            deferred.add(constraint == null
                     ? new DeferredIndex(rs.getString("index_def"),
                     "DROP INDEX \"" + NAME + "\"." + rs.getString("index_name"))
                     : new DeferredIndex("ALTER TABLE " + qualified + " ADD CONSTRAINT " + constraint + " "
-                    + rs.getString("constraint_def"), "ALTER TABLE " + qualified + " DROP CONSTRAINT " + constraint);
-        }, NAME).stream().filter(Objects::nonNull).toList();
+                    + rs.getString("constraint_def"), "ALTER TABLE " + qualified + " DROP CONSTRAINT " + constraint));
+        }, NAME);
         deferred.forEach(index -> live.execute(index.drop()));
         return deferred;
     }
@@ -120,7 +122,8 @@ final class RebuildSchema implements AutoCloseable {
      * side, with memory enough to sort most of a table's keys at once.
      */
     void buildDeferredIndexes() {
-        deferred.parallelStream().forEach(index -> new JdbcTemplate(dataSource).execute(
+        JdbcTemplate rebuild = new JdbcTemplate(dataSource);
+        deferred.parallelStream().forEach(index -> rebuild.execute(
                 (ConnectionCallback<Void>) connection -> {
                     try (var statement = connection.createStatement()) {
                         statement.execute("SET maintenance_work_mem = '256MB'");

@@ -2,9 +2,8 @@ package news.timeline.query.consuming;
 
 import news.timeline.events.EventEnvelope;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,9 +29,7 @@ public class TimelinePositions {
     }
 
     public long lastSequence(String timelineId) {
-        List<Long> found = jdbc.queryForList("SELECT last_sequence FROM timeline_position WHERE timeline_id = ?",
-                Long.class, timelineId);
-        return found.isEmpty() ? NOTHING_APPLIED : found.get(0);
+        return lastSequences(List.of(timelineId)).getOrDefault(timelineId, NOTHING_APPLIED);
     }
 
     /**
