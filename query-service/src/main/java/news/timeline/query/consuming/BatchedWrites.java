@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.sql.SQLException;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,11 @@ import java.util.regex.Pattern;
  * {@link Projection}), so an insert never depends on a change made before it, and the batch's new rows (most of
  * its writes) go as one run however the changes interleave with them. Each run of the same statement is one
  * JDBC batch, or one COPY.
+ *
+ * <p>An update of a row inserted in the same batch, by the row's whole primary key, is made to the values waiting
+ * to be inserted (see {@link RowUpdate}): a post corrected within the same batch (a rebuild's, a catch-up's) is
+ * inserted once as it ends up, not inserted then updated. Until, in that table, a change comes that cannot be made
+ * so: the changes after it must follow it.
  */
 class BatchedWrites extends JdbcTemplate {
 
@@ -34,13 +42,19 @@ class BatchedWrites extends JdbcTemplate {
     private final Map<String, TableWrites> pending = new LinkedHashMap<>();
     /** Each distinct statement, read once: the projections use a handful, each thousands of times a batch. */
     private final Map<String, Statement> statements = new HashMap<>();
+    /** Each table's primary key columns, in lower case; none when it has no primary key. */
+    private final Map<String, List<String>> primaryKeys = new HashMap<>();
     private Boolean postgres;
 
     private record Write(String sql, Object[] arguments) {
     }
 
-    /** What a statement writes: its table, whether it inserts, and its COPY command when it can be one. */
-    private record Statement(String table, boolean insert, Optional<String> copy) {
+    /**
+     * What a statement writes: its table, whether it inserts, its columns when it inserts parameters only, its COPY
+     * command when it can be one, and its shape when it is a {@link RowUpdate}.
+     */
+    private record Statement(String table, boolean insert, Optional<List<String>> columns, Optional<String> copy,
+                             Optional<RowUpdate> rowUpdate) {
 
         static Statement of(String sql) {
             Matcher statement = TABLE.matcher(sql);
@@ -48,15 +62,56 @@ class BatchedWrites extends JdbcTemplate {
                 throw new IllegalArgumentException("a projection may only insert, update or delete: " + sql);
             }
             return new Statement(statement.group(2).toLowerCase(Locale.ROOT),
-                    statement.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT"), CopyInserts.command(sql));
+                    statement.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT"), CopyInserts.columns(sql),
+                    CopyInserts.command(sql), RowUpdate.of(sql));
         }
     }
 
-    /** One table's writes: its inserts, and its other writes, each in the order they were made. */
-    private record TableWrites(List<Write> inserts, List<Write> changes) {
+    /** An inserted row's values, still to be sent, and the columns they are for. */
+    private record PendingRow(Object[] values, List<String> columns) {
+    }
 
-        TableWrites() {
-            this(new ArrayList<>(), new ArrayList<>());
+    /**
+     * One table's writes: its inserts, and its other writes, each in the order they were made; and the rows
+     * inserted, by primary key, as long as changes may still be made to them before they are sent.
+     */
+    private static final class TableWrites {
+
+        private final List<Write> inserts = new ArrayList<>();
+        private final List<Write> changes = new ArrayList<>();
+        private final List<String> primaryKey;
+        private Map<List<Object>, PendingRow> insertedRows;
+
+        TableWrites(List<String> primaryKey) {
+            this.primaryKey = primaryKey;
+            this.insertedRows = primaryKey.isEmpty() ? null : new HashMap<>();
+        }
+
+        void insert(Write write, Statement statement) {
+            inserts.add(write);
+            if (insertedRows != null && statement.columns().isPresent()
+                    && statement.columns().get().containsAll(primaryKey)) {
+                List<String> columns = statement.columns().get();
+                List<Object> key = new ArrayList<>(primaryKey.size());
+                primaryKey.forEach(column -> key.add(write.arguments()[columns.indexOf(column)]));
+                insertedRows.put(key, new PendingRow(write.arguments(), columns));
+            }
+        }
+
+        void change(Write write, Statement statement) {
+            if (insertedRows != null) {
+                Optional<RowUpdate> update = statement.rowUpdate().filter(rowUpdate -> rowUpdate.by(primaryKey));
+                PendingRow row = update
+                        .map(rowUpdate -> insertedRows.get(rowUpdate.key(primaryKey, write.arguments())))
+                        .orElse(null);
+                if (row != null && update.get().applyTo(row.values(), row.columns(), write.arguments())) {
+                    return;
+                }
+                if (update.isEmpty() || row != null) {
+                    insertedRows = null; // it may change an inserted row: what comes after must follow it
+                }
+            }
+            changes.add(write);
         }
     }
 
@@ -68,8 +123,13 @@ class BatchedWrites extends JdbcTemplate {
     @Override
     public int update(String sql, Object... arguments) {
         Statement statement = statements.computeIfAbsent(sql, Statement::of);
-        TableWrites table = pending.computeIfAbsent(statement.table(), name -> new TableWrites());
-        (statement.insert() ? table.inserts() : table.changes()).add(new Write(sql, arguments));
+        TableWrites table = pending.computeIfAbsent(statement.table(), name -> new TableWrites(primaryKey(name)));
+        Write write = new Write(sql, arguments);
+        if (statement.insert()) {
+            table.insert(write, statement);
+        } else {
+            table.change(write, statement);
+        }
         return 1;
     }
 
@@ -77,8 +137,8 @@ class BatchedWrites extends JdbcTemplate {
     void flush() {
         try {
             for (TableWrites table : pending.values()) {
-                sendInRuns(table.inserts());
-                sendInRuns(table.changes());
+                sendInRuns(table.inserts);
+                sendInRuns(table.changes);
             }
         } finally {
             pending.clear();
@@ -114,6 +174,21 @@ class BatchedWrites extends JdbcTemplate {
         } else {
             batchUpdate(sql, rows);
         }
+    }
+
+    /** The primary key of {@code table}, asked of the database once, in the schema the connection uses. */
+    private List<String> primaryKey(String table) {
+        return primaryKeys.computeIfAbsent(table, name -> execute((ConnectionCallback<List<String>>) connection -> {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String stored = metaData.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT) : name;
+            SortedMap<Short, String> columns = new TreeMap<>();
+            try (ResultSet key = metaData.getPrimaryKeys(connection.getCatalog(), connection.getSchema(), stored)) {
+                while (key.next()) {
+                    columns.put(key.getShort("KEY_SEQ"), key.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            return List.copyOf(columns.values());
+        }));
     }
 
     /** Whether the database is PostgreSQL, asked of the first connection only. */

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A run of one INSERT statement as PostgreSQL's {@code COPY ... FROM STDIN}: the rows stream in as one command,
@@ -39,14 +41,22 @@ final class CopyInserts {
     /** The COPY command for {@code insert}, if every value it inserts is a parameter. */
     static Optional<String> command(String insert) {
         Matcher matcher = INSERT.matcher(insert);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        int columns = matcher.group(2).split(",").length;
-        long parameters = matcher.group(3).chars().filter(c -> c == '?').count();
-        return columns == parameters
+        return matcher.matches() && allParameters(matcher)
                 ? Optional.of("COPY " + matcher.group(1) + " (" + matcher.group(2).strip() + ") FROM STDIN")
                 : Optional.empty();
+    }
+
+    /** The columns {@code insert} fills, in lower case and in order, if every value it inserts is a parameter. */
+    static Optional<List<String>> columns(String insert) {
+        Matcher matcher = INSERT.matcher(insert);
+        return matcher.matches() && allParameters(matcher)
+                ? Optional.of(Stream.of(matcher.group(2).split(","))
+                        .map(column -> column.strip().toLowerCase(Locale.ROOT)).toList())
+                : Optional.empty();
+    }
+
+    private static boolean allParameters(Matcher insert) {
+        return insert.group(2).split(",").length == insert.group(3).chars().filter(c -> c == '?').count();
     }
 
     /** Where COPY text goes, a buffer at a time: the first {@code length} bytes of {@code bytes}. */

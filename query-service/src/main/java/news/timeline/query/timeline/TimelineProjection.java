@@ -55,13 +55,15 @@ class TimelineProjection implements Projection {
             jdbc.update("UPDATE timeline SET status = 'OPEN', closed_at = NULL WHERE timeline_id = ?",
                     reopened.timelineId());
         } else if (payload instanceof UpdatePosted posted) {
+            // every column named, those only a change sets too: a change in the same batch is made to these values
             jdbc.update("""
                     INSERT INTO timeline_update (timeline_id, update_id, posted_sequence, posted_at, revision, status,
-                                                 headline, blocks, key_event, byline)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                 headline, blocks, key_event, byline, modified_at, change_kind,
+                                                 change_note, public_note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     posted.timelineId(), posted.updateId(), event.sequence(), timestamp(event.occurredAt()), 1, "LIVE",
                     posted.content().headline(), blocks(posted.content().blocks()), posted.content().keyEvent(),
-                    posted.creditedTo(event.actor()));
+                    posted.creditedTo(event.actor()), null, null, null, null);
         } else if (payload instanceof UpdateEdited edited) {
             jdbc.update("""
                     UPDATE timeline_update SET revision = ?, headline = ?, blocks = ?, key_event = ?, modified_at = ?,

@@ -1,6 +1,7 @@
 package news.timeline.query.consuming;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,6 +88,102 @@ class BatchedWritesTest {
 
         assertThat(jdbc.queryForList("SELECT label FROM item ORDER BY id", String.class))
                 .containsExactly("first, edited, twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void aRowChangedInTheBatchThatInsertedItIsStoredAsItEndsUp(String database) {
+        BatchedWrites writes = open(database);
+        inTransaction(() -> writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 1, "stored", false));
+        inTransaction(() -> {
+            writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 2, "new", false);
+            writes.update("UPDATE item SET label = ?, flag = TRUE WHERE id = ?", "new, edited", 2);
+            writes.update("UPDATE item SET label = ? WHERE id = ?", "stored, edited", 1);
+            writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 3, "newer", true);
+            writes.update("UPDATE item SET label = NULL, flag = FALSE WHERE id = ?", 3);
+            writes.update("UPDATE item SET label = 'newer, it''s back' WHERE id = ?", 3);
+            writes.flush();
+        });
+
+        assertThat(jdbc.queryForList("SELECT label FROM item ORDER BY id", String.class))
+                .containsExactly("stored, edited", "new, edited", "newer, it's back");
+        assertThat(jdbc.queryForList("SELECT flag FROM item ORDER BY id", Boolean.class))
+                .containsExactly(false, true, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void changesAfterOneTheDatabaseMustMakeFollowIt(String database) {
+        BatchedWrites writes = open(database);
+        inTransaction(() -> {
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "a");
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 2, "x");
+            writes.update("UPDATE item SET label = label || 'b' WHERE id = ?", 1);
+            writes.update("UPDATE item SET label = ? WHERE id = ?", "c", 1);
+            writes.update("UPDATE item SET flag = TRUE WHERE id = ?", 2);
+            writes.update("UPDATE item SET label = label || 'y' WHERE id = ?", 2);
+            writes.flush();
+        });
+        inTransaction(() -> {
+            // the insert does not name flag: this change is left to the database, and the next follows it
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 3, "p");
+            writes.update("UPDATE item SET flag = TRUE, label = 'f' WHERE id = ?", 3);
+            writes.update("UPDATE item SET label = ? WHERE id = ?", "q", 3);
+            writes.flush();
+        });
+
+        assertThat(jdbc.queryForList("SELECT label FROM item ORDER BY id", String.class))
+                .containsExactly("c", "xy", "q");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void anUpdateOfATableWithoutAPrimaryKeyChangesEveryRowItNames(String database) {
+        BatchedWrites writes = open(database);
+        jdbc.execute("CREATE TABLE note (item_id INTEGER NOT NULL, label VARCHAR(100))");
+        inTransaction(() -> {
+            writes.update("INSERT INTO note (item_id, label) VALUES (?, ?)", 1, "first");
+            writes.update("INSERT INTO note (item_id, label) VALUES (?, ?)", 1, "second");
+            writes.update("UPDATE note SET label = ? WHERE item_id = ?", "both", 1);
+            writes.flush();
+        });
+
+        assertThat(jdbc.queryForList("SELECT label FROM note", String.class)).containsExactly("both", "both");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void aCompositeKeyIsMatchedWhateverTheOrderOfTheConditions(String database) {
+        BatchedWrites writes = open(database);
+        jdbc.execute("CREATE TABLE part (item_id INTEGER, part_id VARCHAR(10), label VARCHAR(100), "
+                + "PRIMARY KEY (item_id, part_id))");
+        inTransaction(() -> {
+            writes.update("INSERT INTO part (part_id, item_id, label) VALUES (?, ?, ?)", "a", 1, "one");
+            writes.update("INSERT INTO part (part_id, item_id, label) VALUES (?, ?, ?)", "a", 2, "two");
+            writes.update("UPDATE part SET label = ? WHERE part_id = ? AND item_id = ?", "two, edited", "a", 2);
+            writes.flush();
+        });
+
+        assertThat(jdbc.queryForList("SELECT label FROM part ORDER BY item_id", String.class))
+                .containsExactly("one", "two, edited");
+    }
+
+    /** What the database was asked to do, from its own count of this transaction's writes. */
+    @Test
+    void onPostgresqlARowChangedInTheBatchThatInsertedItIsInsertedOnceAndNeverUpdated() {
+        BatchedWrites writes = open("postgres");
+        Map<String, Object> counted = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+                .execute(status -> {
+                    writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 1, "posted", true);
+                    writes.update("UPDATE item SET label = ? WHERE id = ?", "corrected", 1);
+                    writes.update("UPDATE item SET label = ?, flag = FALSE WHERE id = ?", "corrected again", 1);
+                    writes.flush();
+                    return jdbc.queryForMap("SELECT n_tup_ins, n_tup_upd FROM pg_stat_xact_user_tables "
+                            + "WHERE schemaname = ? AND relname = 'item'", schema);
+                });
+
+        assertThat(counted).containsEntry("n_tup_ins", 1L).containsEntry("n_tup_upd", 0L);
+        assertThat(jdbc.queryForObject("SELECT label FROM item", String.class)).isEqualTo("corrected again");
     }
 
     @ParameterizedTest

@@ -24,6 +24,13 @@ class CopyInsertsTest {
     }
 
     @Test
+    void anInsertOfParametersOnlyNamesItsColumnsInOrder() {
+        assertThat(CopyInserts.columns("INSERT INTO t (Id,  label ,AT) VALUES (?, ?, ?)"))
+                .hasValue(List.of("id", "label", "at"));
+        assertThat(CopyInserts.columns("INSERT INTO t (a, b) VALUES (?, NULL)")).isEmpty();
+    }
+
+    @Test
     void anInsertWithValuesOfItsOwnOrOfAnotherShapeStaysAnInsert() {
         assertThat(CopyInserts.command("INSERT INTO t (a, b) VALUES (?, 1)")).isEmpty();
         assertThat(CopyInserts.command("INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING")).isEmpty();
