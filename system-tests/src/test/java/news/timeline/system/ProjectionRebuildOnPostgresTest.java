@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectionRebuildOnPostgresTest extends ProjectionRebuildTest {
 
-    private static final List<String> TABLES = List.of("timeline", "timeline_update", "update_revision",
-            "audit_entry", "timeline_position", "consumed_offset");
+    private static final List<String> TABLES = List.of("timeline", "timeline_update", "audit_entry",
+            "timeline_position", "consumed_offset");
 
     @BeforeAll
     static void startStack(@TempDir Path dataDir) {

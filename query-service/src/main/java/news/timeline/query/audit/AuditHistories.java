@@ -2,9 +2,9 @@ package news.timeline.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import news.timeline.events.Block;
-import news.timeline.query.consuming.ProjectionJson;
+import news.timeline.events.Content;
+import news.timeline.query.history.UpdateRevisions;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -32,21 +32,15 @@ class AuditHistories {
                     String headline, List<Block> blocks, Boolean keyEvent, List<WordDiff.Segment> diff) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final UpdateRevisions updateRevisions;
 
-    AuditHistories(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AuditHistories(UpdateRevisions updateRevisions) {
+        this.updateRevisions = updateRevisions;
     }
 
     AuditHistory history(String timelineId, String updateId) {
-        List<Revision> stored = jdbc.query("""
-                SELECT revision, sequence, kind, actor, occurred_at, note, reason, headline, blocks, key_event
-                FROM update_revision WHERE timeline_id = ? AND update_id = ? ORDER BY revision""",
-                (rs, row) -> new Revision(rs.getInt("revision"), rs.getLong("sequence"), rs.getString("kind"),
-                        rs.getString("actor"), ProjectionJson.instant(rs, "occurred_at"), rs.getString("note"),
-                        rs.getString("reason"), rs.getString("headline"), ProjectionJson.blocks(rs.getString("blocks")),
-                        (Boolean) rs.getObject("key_event"), null),
-                timelineId, updateId);
+        List<Revision> stored = updateRevisions.of(timelineId, updateId).stream().map(AuditHistories::revision)
+                .toList();
         if (stored.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "timeline " + timelineId + " has no update " + updateId);
@@ -63,6 +57,13 @@ class AuditHistories {
             previousText = text;
         }
         return new AuditHistory(timelineId, updateId, revisions);
+    }
+
+    private static Revision revision(UpdateRevisions.Revision r) {
+        Content content = r.content();
+        return new Revision(r.revision(), r.sequence(), r.kind(), r.actor(), r.at(), r.note(), r.reason(),
+                content == null ? null : content.headline(), content == null ? null : content.blocks(),
+                content == null ? null : content.keyEvent(), null);
     }
 
     private static Revision withDiff(Revision r, List<WordDiff.Segment> diff) {

@@ -1,6 +1,6 @@
 package news.timeline.query.audit;
 
-import news.timeline.query.consuming.ProjectionJson;
+import news.timeline.query.history.UpdateRevisions;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,17 +34,20 @@ class AuditOverview {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no timeline " + timelineId);
         }
         List<Update> updates = jdbc.query("""
-                SELECT f.update_id, f.sequence, f.occurred_at, f.actor, f.headline,
-                       (SELECT COUNT(*) FROM update_revision r
-                        WHERE r.timeline_id = f.timeline_id AND r.update_id = f.update_id) AS revisions,
-                       (SELECT COUNT(*) FROM update_revision r
+                SELECT f.update_id, f.envelope,
+                       (SELECT COUNT(*) FROM audit_entry r
                         WHERE r.timeline_id = f.timeline_id AND r.update_id = f.update_id
-                          AND r.kind = 'RETRACTION') AS retractions
-                FROM update_revision f WHERE f.timeline_id = ? AND f.revision = 1
-                ORDER BY f.sequence DESC""",
-                (rs, row) -> new Update(rs.getString("update_id"), rs.getLong("sequence"),
-                        ProjectionJson.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("headline"),
-                        rs.getInt("revisions"), rs.getInt("retractions") > 0),
+                          AND r.type IN (%s)) AS revisions,
+                       (SELECT COUNT(*) FROM audit_entry r
+                        WHERE r.timeline_id = f.timeline_id AND r.update_id = f.update_id
+                          AND r.type = 'UpdateRetracted') AS retractions
+                FROM audit_entry f WHERE f.timeline_id = ? AND f.type = 'UpdatePosted'
+                ORDER BY f.sequence DESC""".formatted(UpdateRevisions.TYPES),
+                (rs, row) -> {
+                    UpdateRevisions.Revision posted = UpdateRevisions.read(rs);
+                    return new Update(rs.getString("update_id"), posted.sequence(), posted.at(), posted.actor(),
+                            posted.content().headline(), rs.getInt("revisions"), rs.getInt("retractions") > 0);
+                },
                 timelineId);
         return new Timeline(timelineId, titles.get(0), updates);
     }

@@ -24,7 +24,6 @@ public record ProjectionChecksum(String sha256, Map<String, Long> rows) {
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("timeline", "timeline_id");
         tables.put("timeline_update", "timeline_id, update_id");
-        tables.put("update_revision", "timeline_id, update_id, revision");
         tables.put("audit_entry", "timeline_id, sequence");
         tables.put("timeline_position", "timeline_id");
         tables.put("consumed_offset", "topic, partition_no");

@@ -24,7 +24,7 @@ final class RebuildSchema implements AutoCloseable {
     static final String RETIRED = "projection_retired";
 
     /** Tables the projections only ever add rows to: nothing of the first pass reads them. */
-    private static final Set<String> APPEND_ONLY = Set.of("audit_entry", "update_revision");
+    private static final Set<String> APPEND_ONLY = Set.of("audit_entry");
 
     private final JdbcTemplate live;
     private final HikariDataSource dataSource;

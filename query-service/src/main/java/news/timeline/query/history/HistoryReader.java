@@ -1,7 +1,6 @@
 package news.timeline.query.history;
 
-import news.timeline.query.consuming.ProjectionJson;
-import org.springframework.jdbc.core.JdbcTemplate;
+import news.timeline.events.Content;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
@@ -11,26 +10,28 @@ import java.util.Optional;
 @Repository
 public class HistoryReader {
 
-    private final JdbcTemplate jdbc;
+    private final UpdateRevisions updateRevisions;
 
-    HistoryReader(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    HistoryReader(UpdateRevisions updateRevisions) {
+        this.updateRevisions = updateRevisions;
     }
 
     public Optional<PublicHistory> publicHistory(String timelineId, String updateId) {
-        List<PublicHistory.Revision> revisions = jdbc.query("""
-                SELECT revision, kind, note, occurred_at, headline, blocks, key_event
-                FROM update_revision WHERE timeline_id = ? AND update_id = ? ORDER BY revision""",
-                (rs, row) -> new PublicHistory.Revision(rs.getInt("revision"), rs.getString("kind"),
-                        rs.getString("note"), ProjectionJson.instant(rs, "occurred_at"), rs.getString("headline"),
-                        ProjectionJson.blocks(rs.getString("blocks")), (Boolean) rs.getObject("key_event")),
-                timelineId, updateId);
+        List<PublicHistory.Revision> revisions = updateRevisions.of(timelineId, updateId).stream()
+                .map(HistoryReader::forReaders).toList();
         if (revisions.isEmpty()) {
             return Optional.empty();
         }
-        boolean retracted = HistoryProjection.RETRACTION.equals(revisions.get(revisions.size() - 1).kind());
+        boolean retracted = UpdateRevisions.RETRACTION.equals(revisions.get(revisions.size() - 1).kind());
         return Optional.of(new PublicHistory(timelineId, updateId, retracted,
                 retracted ? revisions.stream().map(HistoryReader::withoutContent).toList() : revisions));
+    }
+
+    private static PublicHistory.Revision forReaders(UpdateRevisions.Revision revision) {
+        Content content = revision.content();
+        return new PublicHistory.Revision(revision.revision(), revision.kind(), revision.note(), revision.at(),
+                content == null ? null : content.headline(), content == null ? null : content.blocks(),
+                content == null ? null : content.keyEvent());
     }
 
     private static PublicHistory.Revision withoutContent(PublicHistory.Revision revision) {

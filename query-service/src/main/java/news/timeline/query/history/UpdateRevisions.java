@@ -1,0 +1,66 @@
+package news.timeline.query.history;
+
+import news.timeline.events.Content;
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.EventJson;
+import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdatePosted;
+import news.timeline.events.UpdateRetracted;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every revision of an update, read from the audit log: the events that posted, edited and retracted it, as they
+ * arrived. The log holds each revision's words once; no table repeats them.
+ */
+@Repository
+public class UpdateRevisions {
+
+    public static final String POSTED = "POSTED";
+    public static final String RETRACTION = "RETRACTION";
+    /** The audit log's entries that make a revision, for a query's {@code type IN (...)}. */
+    public static final String TYPES = "'UpdatePosted', 'UpdateEdited', 'UpdateRetracted'";
+
+    /**
+     * One revision. {@code kind}: POSTED, an edit's kind (CORRECTION, ...) or RETRACTION; {@code content} is absent
+     * for a retraction, {@code reason} (the newsroom's own) present only for one.
+     */
+    public record Revision(int revision, long sequence, String kind, String actor, Instant at, String note,
+                           String reason, Content content) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    UpdateRevisions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The update's revisions, first to last; none when the timeline has no such update. */
+    public List<Revision> of(String timelineId, String updateId) {
+        return jdbc.query("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND update_id = ? AND type IN ("
+                        + TYPES + ") ORDER BY sequence", (rs, row) -> read(rs), timelineId, updateId);
+    }
+
+    /** The revision an entry of the audit log made, from its {@code envelope} column. */
+    public static Revision read(ResultSet entry) throws SQLException {
+        EventEnvelope event = EventJson.read(entry.getString("envelope").getBytes(StandardCharsets.UTF_8));
+        if (event.payload() instanceof UpdatePosted posted) {
+            return new Revision(1, event.sequence(), POSTED, event.actor(), event.occurredAt(), null, null,
+                    posted.content());
+        } else if (event.payload() instanceof UpdateEdited edited) {
+            return new Revision(edited.revision(), event.sequence(), edited.change().kind().name(), event.actor(),
+                    event.occurredAt(), edited.change().note(), null, edited.content());
+        } else if (event.payload() instanceof UpdateRetracted retracted) {
+            return new Revision(retracted.revision(), event.sequence(), RETRACTION, event.actor(),
+                    event.occurredAt(), retracted.publicNote(), retracted.reason(), null);
+        }
+        throw new IllegalStateException(event.type() + " #" + event.sequence() + " of " + event.timelineId()
+                + " is not a revision of an update");
+    }
+}
