@@ -3,6 +3,8 @@ package news.timeline.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,6 +20,9 @@ public final class EventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    /** Bound to the envelope's type once: resolving it on every read was a part of reading every event. */
+    private static final ObjectReader READER = MAPPER.readerFor(EventEnvelope.class);
+    private static final ObjectWriter WRITER = MAPPER.writerFor(EventEnvelope.class);
 
     private EventJson() {
     }
@@ -28,7 +33,7 @@ public final class EventJson {
 
     public static byte[] write(EventEnvelope envelope) {
         try {
-            return MAPPER.writeValueAsBytes(envelope);
+            return WRITER.writeValueAsBytes(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write event " + envelope.eventId(), e);
         }
@@ -36,7 +41,7 @@ public final class EventJson {
 
     public static EventEnvelope read(byte[] json) {
         try {
-            return MAPPER.readValue(json, EventEnvelope.class);
+            return READER.readValue(json);
         } catch (IOException e) {
             throw new UncheckedIOException("not a timeline event", e);
         }

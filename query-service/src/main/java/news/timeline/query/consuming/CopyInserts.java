@@ -101,7 +101,12 @@ final class CopyInserts {
         if (value == null) {
             text.put('\\').put('N');
         } else if (value instanceof String string) {
-            appendEscaped(text, string.getBytes(StandardCharsets.UTF_8));
+            byte[] utf8 = string.getBytes(StandardCharsets.UTF_8);
+            if (nothingToEscape(string)) {
+                text.put(utf8, 0, utf8.length);
+            } else {
+                appendEscaped(text, utf8);
+            }
         } else if (value instanceof Boolean flag) {
             text.put(flag ? 't' : 'f');
         } else if (value instanceof OffsetDateTime timestamp) {
@@ -112,8 +117,17 @@ final class CopyInserts {
     }
 
     /**
-     * Most text (an event's JSON, a headline) has nothing to escape and goes in runs between the few characters
-     * that need it; none of them can be a byte of a multi-byte UTF-8 character, so bytes are scanned as they are.
+     * Whether {@code string} holds none of the characters COPY text escapes: most text (an event's JSON, a
+     * headline) does not, and {@code indexOf} searches many characters at a time where a loop takes one.
+     */
+    private static boolean nothingToEscape(String string) {
+        return string.indexOf('\\') < 0 && string.indexOf('\t') < 0 && string.indexOf('\n') < 0
+                && string.indexOf('\r') < 0;
+    }
+
+    /**
+     * Text with something to escape goes in runs between the few characters that need it; none of them can be a
+     * byte of a multi-byte UTF-8 character, so bytes are scanned as they are.
      */
     private static void appendEscaped(Bytes text, byte[] utf8) throws SQLException {
         int run = 0;

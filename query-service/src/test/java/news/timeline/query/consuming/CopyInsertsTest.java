@@ -59,6 +59,13 @@ class CopyInsertsTest {
     }
 
     @Test
+    void eachCharacterToEscapeIsFoundWhenItIsTheOnlyOne() {
+        assertThat(text(new Object[]{"a\\b"}, new Object[]{"a\tb"}, new Object[]{"a\nb"}, new Object[]{"a\rb"},
+                new Object[]{"{\"plain\":\"«text» 🗞\"}"}))
+                .isEqualTo("a\\\\b\na\\tb\na\\nb\na\\rb\n{\"plain\":\"«text» 🗞\"}\n");
+    }
+
+    @Test
     void timestampsAreWrittenToTheNanosecondWithTheirOffset() {
         assertThat(text(new Object[]{
                 OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 60_700_000, ZoneOffset.UTC),
