@@ -74,17 +74,18 @@ class TimelineTopic implements AutoCloseable {
     /**
      * A topic just created takes a moment before its leaders serve it, even after the controller names them; a send
      * before that fails and is retried, and an idempotent producer's retries into a brand-new partition can wedge
-     * on sequence numbers. So the first sends wait until every partition's leader answers for it.
+     * on sequence numbers. So the first sends wait until every partition's leader answers for it. The broker asked
+     * may not know the topic at all yet either: describing it then fails the same way, and is asked again.
      */
     private void awaitLeaders() throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            TopicDescription description = admin.describeTopics(List.of(settings.name())).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(settings.name());
-            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            description.partitions().forEach(partition ->
-                    partitions.put(new TopicPartition(settings.name(), partition.partition()), OffsetSpec.latest()));
             try {
+                TopicDescription description = admin.describeTopics(List.of(settings.name())).allTopicNames()
+                        .get(30, TimeUnit.SECONDS).get(settings.name());
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                description.partitions().forEach(partition -> partitions.put(
+                        new TopicPartition(settings.name(), partition.partition()), OffsetSpec.latest()));
                 admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException notYet) {
