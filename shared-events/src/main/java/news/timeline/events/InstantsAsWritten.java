@@ -9,6 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Reads an instant in the one form events are written in, {@link Instant#toString}'s for years 0 to 9999
@@ -61,7 +63,7 @@ final class InstantsAsWritten extends StdDeserializer<Instant> {
             }
         }
         if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12 || day < 1
-                || day > LocalDate.of(year, month, 1).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
+                || day > Month.of(month).length(Year.isLeap(year)) || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
         long days = LocalDate.of(year, month, day).toEpochDay();

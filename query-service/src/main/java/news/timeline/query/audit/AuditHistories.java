@@ -2,7 +2,6 @@ package news.timeline.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import news.timeline.events.Block;
-import news.timeline.events.Content;
 import news.timeline.query.history.UpdateRevisions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -60,10 +59,8 @@ class AuditHistories {
     }
 
     private static Revision revision(UpdateRevisions.Revision r) {
-        Content content = r.content();
         return new Revision(r.revision(), r.sequence(), r.kind(), r.actor(), r.at(), r.note(), r.reason(),
-                content == null ? null : content.headline(), content == null ? null : content.blocks(),
-                content == null ? null : content.keyEvent(), null);
+                r.headline(), r.blocks(), r.keyEvent(), null);
     }
 
     private static Revision withDiff(Revision r, List<WordDiff.Segment> diff) {

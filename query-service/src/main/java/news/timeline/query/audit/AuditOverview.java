@@ -46,7 +46,7 @@ class AuditOverview {
                 (rs, row) -> {
                     UpdateRevisions.Revision posted = UpdateRevisions.read(rs);
                     return new Update(rs.getString("update_id"), posted.sequence(), posted.at(), posted.actor(),
-                            posted.content().headline(), rs.getInt("revisions"), rs.getInt("retractions") > 0);
+                            posted.headline(), rs.getInt("revisions"), rs.getInt("retractions") > 0);
                 },
                 timelineId);
         return new Timeline(timelineId, titles.get(0), updates);

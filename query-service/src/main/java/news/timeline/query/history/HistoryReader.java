@@ -1,6 +1,5 @@
 package news.timeline.query.history;
 
-import news.timeline.events.Content;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
@@ -28,10 +27,8 @@ public class HistoryReader {
     }
 
     private static PublicHistory.Revision forReaders(UpdateRevisions.Revision revision) {
-        Content content = revision.content();
         return new PublicHistory.Revision(revision.revision(), revision.kind(), revision.note(), revision.at(),
-                content == null ? null : content.headline(), content == null ? null : content.blocks(),
-                content == null ? null : content.keyEvent());
+                revision.headline(), revision.blocks(), revision.keyEvent());
     }
 
     private static PublicHistory.Revision withoutContent(PublicHistory.Revision revision) {

@@ -1,5 +1,6 @@
 package news.timeline.query.history;
 
+import news.timeline.events.Block;
 import news.timeline.events.Content;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
@@ -33,6 +34,18 @@ public class UpdateRevisions {
      */
     public record Revision(int revision, long sequence, String kind, String actor, Instant at, String note,
                            String reason, Content content) {
+
+        public String headline() {
+            return content == null ? null : content.headline();
+        }
+
+        public List<Block> blocks() {
+            return content == null ? null : content.blocks();
+        }
+
+        public Boolean keyEvent() {
+            return content == null ? null : content.keyEvent();
+        }
     }
 
     private final JdbcTemplate jdbc;
