@@ -4,12 +4,13 @@
 # ConsumerPerformance on them, the query service applying them live, then an admin rebuild of every projection.
 # DB=postgres (default: the production shape) uses a database of its own on the PostgreSQL at 127.0.0.1:5432
 # (created and dropped here); DB=h2 an H2 file, as on a laptop.
-# Tunables: EVENTS (1000000), TIMELINES (1000), DB (postgres), KEEP_WORK (0), BENCH_JAVA_OPTS (extra JVM options
-#           for the query service, e.g. a JFR recording).
+# Tunables: EVENTS (1000000), TIMELINES (1000), REBUILDS (1: rebuilds one after another, each reported), DB
+#           (postgres), KEEP_WORK (0), BENCH_JAVA_OPTS (extra JVM options for the query service, e.g. a JFR
+#           recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-EVENTS="${EVENTS:-1000000}"; TIMELINES="${TIMELINES:-1000}"; DB="${DB:-postgres}"
+EVENTS="${EVENTS:-1000000}"; TIMELINES="${TIMELINES:-1000}"; REBUILDS="${REBUILDS:-1}"; DB="${DB:-postgres}"
 PG_DATABASE="timeline_rebuild_bench"
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 WORK="$(mktemp -d /tmp/timeline-rebuild.XXXXXX)"
@@ -34,5 +35,6 @@ if [ "$DB" = postgres ]; then
 fi
 log "loading $EVENTS events, ConsumerPerformance, live apply, rebuild"
 AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g ${BENCH_JAVA_OPTS:-} \
-  -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.RebuildRate "$WORK" "$EVENTS" "$TIMELINES" \
+  -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.RebuildRate \
+  "$WORK" "$EVENTS" "$TIMELINES" "$REBUILDS" \
   "${DATABASE_ARGS[@]+"${DATABASE_ARGS[@]}"}"

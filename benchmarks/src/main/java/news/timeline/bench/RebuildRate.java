@@ -48,7 +48,9 @@ import java.util.UUID;
  * timelines; Kafka's ConsumerPerformance reads them all; the query service (H2 file) applies them live; then an
  * admin rebuild reads them again into fresh tables and switches over. Prints one {@code name=value} line per figure.
  *
- * <p>Arguments: workDir events timelines [query service arguments, e.g. the postgres profile and its database]
+ * <p>Arguments: workDir events timelines rebuilds [query service arguments, e.g. the postgres profile and its
+ * database]. With more than one rebuild, each is reported on its own ({@code rebuild.run2...}): a rebuild's rate
+ * varies from run to run on the same machine, and one run of the whole benchmark then gives several.
  */
 public final class RebuildRate {
 
@@ -69,7 +71,7 @@ public final class RebuildRate {
             long bytes = load(bootstrap, events, timelines);
             emit("events.bytes.average", bytes / events);
             consumerPerformance(bootstrap, events, work);
-            rebuild(bootstrap, events, work, List.of(args).subList(3, args.length));
+            rebuild(bootstrap, events, work, Integer.parseInt(args[3]), List.of(args).subList(4, args.length));
         }
         System.exit(0);
     }
@@ -147,8 +149,9 @@ public final class RebuildRate {
         emit("kafka.consumer_performance.mb_per_s", bestMegabytes);
     }
 
-    /** The query service applies every event live, then rebuilds them all into fresh tables. */
-    private static void rebuild(String bootstrap, int events, Path work, List<String> database) throws Exception {
+    /** The query service applies every event live, then rebuilds them all into fresh tables, {@code rebuilds} times. */
+    private static void rebuild(String bootstrap, int events, Path work, int rebuilds, List<String> database)
+            throws Exception {
         long started = System.nanoTime();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--timeline.data-dir=" + work.resolve("data"),
                 "--timeline.kafka.bootstrap-servers=" + bootstrap, "--timeline.kafka.max-poll-records=2000",
@@ -163,26 +166,35 @@ public final class RebuildRate {
             emit("query.live_apply.events_per_s", (long) (events / seconds(started)));
             String url = "http://127.0.0.1:" + query.getEnvironment().getProperty("local.server.port")
                     + "/api/admin/rebuild";
-            HttpClient http = HttpClient.newHttpClient();
-            String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-            http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", admin)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode progress;
-            do {
-                Thread.sleep(1000);
-                progress = EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body());
-            } while (progress.path("state").asText().matches("REBUILDING|SWITCHING"));
-            emit("rebuild.state", progress.path("state").asText());
-            emit("rebuild.events", progress.path("eventsApplied").asLong());
-            emit("rebuild.events_per_s", progress.path("eventsPerSecond").asLong());
-            emit("rebuild.apply_seconds", seconds(progress, "startedAt", "caughtUpAt"));
-            emit("rebuild.switch_seconds", seconds(progress, "caughtUpAt", "finishedAt"));
-            emit("rebuild.live_paused_seconds", progress.path("livePausedMillis").asLong() / 1000.0);
-            emit("rebuild.checksum_equal", progress.path("live").path("sha256").asText()
-                    .equals(progress.path("rebuilt").path("sha256").asText()));
-            emit("rebuild.rows", progress.path("rebuilt").path("rows"));
+            for (int run = 1; run <= rebuilds; run++) {
+                JsonNode progress = rebuildOnce(url);
+                String prefix = run == 1 ? "rebuild." : "rebuild.run" + run + ".";
+                emit(prefix + "state", progress.path("state").asText());
+                emit(prefix + "events", progress.path("eventsApplied").asLong());
+                emit(prefix + "events_per_s", progress.path("eventsPerSecond").asLong());
+                emit(prefix + "apply_seconds", seconds(progress, "startedAt", "caughtUpAt"));
+                emit(prefix + "switch_seconds", seconds(progress, "caughtUpAt", "finishedAt"));
+                emit(prefix + "live_paused_seconds", progress.path("livePausedMillis").asLong() / 1000.0);
+                emit(prefix + "checksum_equal", progress.path("live").path("sha256").asText()
+                        .equals(progress.path("rebuilt").path("sha256").asText()));
+                emit(prefix + "rows", progress.path("rebuilt").path("rows"));
+            }
         }
+    }
+
+    /** Starts a rebuild as an admin and answers its progress once it is over. */
+    private static JsonNode rebuildOnce(String url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", admin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode progress;
+        do {
+            Thread.sleep(1000);
+            progress = EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+        } while (progress.path("state").asText().matches("REBUILDING|SWITCHING"));
+        return progress;
     }
 
     private static double seconds(JsonNode progress, String from, String to) {
