@@ -111,6 +111,8 @@ final class CopyInserts {
             text.put(flag ? 't' : 'f');
         } else if (value instanceof OffsetDateTime timestamp) {
             appendTimestamp(text, timestamp);
+        } else if (value instanceof Long || value instanceof Integer) {
+            appendInteger(text, ((Number) value).longValue());
         } else {
             text.putAscii(value.toString());
         }
@@ -161,6 +163,25 @@ final class CopyInserts {
         text.put(offset < 0 ? '-' : '+');
         digits(text, Math.abs(offset) / 3600, 2).put(':');
         digits(text, Math.abs(offset) / 60 % 60, 2);
+    }
+
+    /** An integer's decimal digits, without the string {@code Long.toString} would make of them for each value. */
+    private static void appendInteger(Bytes text, long value) throws SQLException {
+        if (value == Long.MIN_VALUE) {
+            text.putAscii(Long.toString(value));
+            return;
+        }
+        if (value < 0) {
+            text.put('-');
+            value = -value;
+        }
+        long power = 1;
+        while (power <= value / 10) {
+            power *= 10;
+        }
+        for (; power > 0; power /= 10) {
+            text.put('0' + (int) (value / power % 10));
+        }
     }
 
     /** {@code value}'s last {@code width} decimal digits, leading zeros included. */

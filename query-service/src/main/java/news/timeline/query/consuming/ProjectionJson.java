@@ -10,6 +10,7 @@ import news.timeline.events.EventJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,8 +45,13 @@ public final class ProjectionJson {
         }
     }
 
+    /**
+     * {@code instant} in UTC. Not {@code Instant.atOffset}, which builds the offset's rules anew for every instant:
+     * a projection converts one or two per event.
+     */
     public static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

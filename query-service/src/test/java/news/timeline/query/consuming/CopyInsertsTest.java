@@ -66,6 +66,16 @@ class CopyInsertsTest {
     }
 
     @Test
+    void integersAreWrittenAsLongToStringWritesThem() {
+        long[] values = {0, 7, 9, 10, 99, 100, 1_000_000_007, -1, -10, -987_654_321_012L, Integer.MAX_VALUE,
+                Integer.MIN_VALUE, 999_999_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (long value : values) {
+            assertThat(text(new Object[]{value})).isEqualTo(value + "\n");
+            assertThat(text(new Object[]{(int) value})).isEqualTo((int) value + "\n");
+        }
+    }
+
+    @Test
     void timestampsAreWrittenToTheNanosecondWithTheirOffset() {
         assertThat(text(new Object[]{
                 OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 60_700_000, ZoneOffset.UTC),
