@@ -2,7 +2,8 @@ package news.timeline.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
 
@@ -14,8 +15,9 @@ import java.time.Instant;
  * before it in the same timeline (none for the first), recorded before the event was stored; {@code hash} is this
  * event's own, see {@link EventChain}: together they prove that no event was changed, removed or slipped in since.
  */
-@JsonPropertyOrder({"schemaVersion", "eventId", "timelineId", "sequence", "occurredAt", "actor", "payload",
+@JsonPropertyOrder({"schemaVersion", "eventId", "timelineId", "sequence", "occurredAt", "actor", "type", "payload",
         "previousHash", "hash"})
+@JsonDeserialize(using = EnvelopeDeserializer.class)
 public record EventEnvelope(
         int schemaVersion,
         String eventId,
@@ -23,7 +25,6 @@ public record EventEnvelope(
         long sequence,
         Instant occurredAt,
         String actor,
-        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
         TimelineEvent payload,
         @JsonInclude(JsonInclude.Include.NON_NULL) String previousHash,
         @JsonInclude(JsonInclude.Include.NON_NULL) String hash) {
@@ -55,6 +56,8 @@ public record EventEnvelope(
                 previousHash, EventChain.hash(EventJson.mapper().valueToTree(linked)));
     }
 
+    /** The payload's type, written before it: a reader then knows what to read as the payload arrives. */
+    @JsonProperty("type")
     public String type() {
         return payload.type();
     }

@@ -1,6 +1,7 @@
 package news.timeline.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -8,11 +9,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The wire format is a contract: every event type has a golden file that must read and write back unchanged. */
 class GoldenEventFilesTest {
@@ -52,6 +57,45 @@ class GoldenEventFilesTest {
         EventEnvelope envelope = EventJson.read(withExtras.getBytes());
 
         assertThat(envelope.payload()).isEqualTo(new UpdatePinned("ukip-campaign", "kent-seat"));
+    }
+
+    @Test
+    void theTypeIsWrittenBeforeThePayloadSoThatAReaderNeedNotHoldThePayloadAside() throws IOException {
+        EventEnvelope envelope = EventJson.read(golden("UpdateEdited.v1.json"));
+
+        List<String> members = new ArrayList<>();
+        EventJson.mapper().readTree(EventJson.write(envelope)).fieldNames().forEachRemaining(members::add);
+
+        assertThat(members).containsSubsequence("type", "payload");
+    }
+
+    @ParameterizedTest(name = "{0} v{1}")
+    @MethodSource("eventTypeVersions")
+    void membersAreReadInAnyOrderThePayloadTypedWhereverItsTypeIs(String type, int version) throws IOException {
+        ObjectNode golden = (ObjectNode) EventJson.mapper().readTree(golden(type + ".v" + version + ".json"));
+        EventEnvelope expected = EventJson.read(EventJson.mapper().writeValueAsBytes(golden));
+
+        for (List<String> order : List.of(List.of("payload", "type"), List.of("type", "payload"),
+                List.of("hash", "payload", "sequence", "type", "eventId"))) {
+            ObjectNode reordered = golden.deepCopy();
+            order.forEach(member -> reordered.set(member, reordered.remove(member)));
+
+            assertThat(EventJson.read(EventJson.mapper().writeValueAsBytes(reordered))).as("%s last", order)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void anEnvelopeWithoutAPayloadOfAKnownTypeIsNoEvent() throws IOException {
+        ObjectNode golden = (ObjectNode) EventJson.mapper().readTree(golden("UpdatePinned.v1.json"));
+
+        for (ObjectNode broken : List.of(golden.deepCopy().put("type", "UpdateLiked"),
+                golden.deepCopy().without("type"), golden.deepCopy().without("payload"),
+                golden.deepCopy().putNull("payload"))) {
+            byte[] json = EventJson.mapper().writeValueAsBytes(broken);
+            assertThatThrownBy(() -> EventJson.read(json)).as("%s", broken)
+                    .isInstanceOf(UncheckedIOException.class);
+        }
     }
 
     @Test

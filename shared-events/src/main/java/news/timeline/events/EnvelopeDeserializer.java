@@ -1,0 +1,106 @@
+package news.timeline.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads an {@link EventEnvelope} whatever the order of its members, its payload typed by the {@code type} member.
+ * Events are written with {@code type} before {@code payload}, and then the payload is read as it comes; events
+ * written earlier have it after, and only their payload is held aside (as a {@link TokenBuffer}) until it is read.
+ * Members it does not know are skipped: a newer producer may add some.
+ */
+final class EnvelopeDeserializer extends StdDeserializer<EventEnvelope> implements ResolvableDeserializer {
+
+    private final Map<String, JsonDeserializer<Object>> payloads = new HashMap<>();
+    private JsonDeserializer<Object> instants;
+
+    EnvelopeDeserializer() {
+        super(EventEnvelope.class);
+    }
+
+    /** Finds the reader of each payload type named in {@link TimelineEvent}'s subtypes, and of instants, once. */
+    @Override
+    public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+        for (JsonSubTypes.Type type : TimelineEvent.class.getAnnotation(JsonSubTypes.class).value()) {
+            payloads.put(type.name(), ctxt.findRootValueDeserializer(ctxt.constructType(type.value())));
+        }
+        instants = ctxt.findRootValueDeserializer(ctxt.constructType(Instant.class));
+    }
+
+    @Override
+    public EventEnvelope deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (!p.isExpectedStartObjectToken()) {
+            return (EventEnvelope) ctxt.handleUnexpectedToken(EventEnvelope.class, p);
+        }
+        int schemaVersion = 0;
+        long sequence = 0;
+        String eventId = null;
+        String timelineId = null;
+        String actor = null;
+        String previousHash = null;
+        String hash = null;
+        Instant occurredAt = null;
+        String type = null;
+        TimelineEvent payload = null;
+        TokenBuffer payloadBefore = null;
+        for (String member = p.nextFieldName(); member != null; member = p.nextFieldName()) {
+            JsonToken value = p.nextToken();
+            switch (member) {
+                case "schemaVersion" -> schemaVersion = p.getValueAsInt();
+                case "eventId" -> eventId = text(p, value);
+                case "timelineId" -> timelineId = text(p, value);
+                case "sequence" -> sequence = p.getValueAsLong();
+                case "occurredAt" -> occurredAt = value == JsonToken.VALUE_NULL ? null
+                        : (Instant) instants.deserialize(p, ctxt);
+                case "actor" -> actor = text(p, value);
+                case "previousHash" -> previousHash = text(p, value);
+                case "hash" -> hash = text(p, value);
+                case "type" -> type = text(p, value);
+                case "payload" -> {
+                    if (type != null) {
+                        payload = payload(type, p, ctxt);
+                    } else {
+                        payloadBefore = ctxt.bufferAsCopyOfValue(p);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (payloadBefore != null && type != null) {
+            try (JsonParser buffered = payloadBefore.asParserOnFirstToken()) {
+                payload = payload(type, buffered, ctxt);
+            }
+        }
+        if (payload == null) {
+            return (EventEnvelope) ctxt.reportInputMismatch(EventEnvelope.class,
+                    "an event envelope needs a payload and its type, found type %s", type);
+        }
+        return new EventEnvelope(schemaVersion, eventId, timelineId, sequence, occurredAt, actor, payload,
+                previousHash, hash);
+    }
+
+    private TimelineEvent payload(String type, JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonDeserializer<Object> reader = payloads.get(type);
+        if (reader == null) {
+            throw ctxt.invalidTypeIdException(ctxt.constructType(TimelineEvent.class), type,
+                    "not a timeline event type");
+        }
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : (TimelineEvent) reader.deserialize(p, ctxt);
+    }
+
+    private static String text(JsonParser p, JsonToken value) throws IOException {
+        return value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+    }
+}
