@@ -56,18 +56,18 @@ final class EnvelopeDeserializer extends StdDeserializer<EventEnvelope> implemen
         TimelineEvent payload = null;
         TokenBuffer payloadBefore = null;
         for (String member = p.nextFieldName(); member != null; member = p.nextFieldName()) {
-            JsonToken value = p.nextToken();
+            p.nextToken();
             switch (member) {
-                case "schemaVersion" -> schemaVersion = p.getValueAsInt();
-                case "eventId" -> eventId = text(p, value);
-                case "timelineId" -> timelineId = text(p, value);
-                case "sequence" -> sequence = p.getValueAsLong();
-                case "occurredAt" -> occurredAt = value == JsonToken.VALUE_NULL ? null
+                case "schemaVersion" -> schemaVersion = single(p, ctxt).getValueAsInt();
+                case "eventId" -> eventId = single(p, ctxt).getValueAsString();
+                case "timelineId" -> timelineId = single(p, ctxt).getValueAsString();
+                case "sequence" -> sequence = single(p, ctxt).getValueAsLong();
+                case "occurredAt" -> occurredAt = p.hasToken(JsonToken.VALUE_NULL) ? null
                         : (Instant) instants.deserialize(p, ctxt);
-                case "actor" -> actor = text(p, value);
-                case "previousHash" -> previousHash = text(p, value);
-                case "hash" -> hash = text(p, value);
-                case "type" -> type = text(p, value);
+                case "actor" -> actor = single(p, ctxt).getValueAsString();
+                case "previousHash" -> previousHash = single(p, ctxt).getValueAsString();
+                case "hash" -> hash = single(p, ctxt).getValueAsString();
+                case "type" -> type = single(p, ctxt).getValueAsString();
                 case "payload" -> {
                     if (type != null) {
                         payload = payload(type, p, ctxt);
@@ -100,7 +100,14 @@ final class EnvelopeDeserializer extends StdDeserializer<EventEnvelope> implemen
         return p.currentToken() == JsonToken.VALUE_NULL ? null : (TimelineEvent) reader.deserialize(p, ctxt);
     }
 
-    private static String text(JsonParser p, JsonToken value) throws IOException {
-        return value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+    /**
+     * The parser at a member that must be a single value (null reads as null): an object or an array there is no
+     * event's, and is not read as one.
+     */
+    private static JsonParser single(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (p.currentToken().isStructStart()) {
+            ctxt.reportInputMismatch(EventEnvelope.class, "an event's %s is a single value", p.currentName());
+        }
+        return p;
     }
 }

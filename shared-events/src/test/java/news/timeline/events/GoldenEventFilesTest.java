@@ -91,7 +91,7 @@ class GoldenEventFilesTest {
 
         for (ObjectNode broken : List.of(golden.deepCopy().put("type", "UpdateLiked"),
                 golden.deepCopy().without("type"), golden.deepCopy().without("payload"),
-                golden.deepCopy().putNull("payload"))) {
+                golden.deepCopy().putNull("payload"), golden.deepCopy().set("sequence", golden.get("payload")))) {
             byte[] json = EventJson.mapper().writeValueAsBytes(broken);
             assertThatThrownBy(() -> EventJson.read(json)).as("%s", broken)
                     .isInstanceOf(UncheckedIOException.class);

@@ -32,8 +32,15 @@ final class CopyInserts {
         ESCAPES['\r'] = 'r';
     }
 
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-            100_000_000};
+    /** 10 to the power of each index, up to the largest a {@code long} holds. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
 
     private CopyInserts() {
     }
@@ -175,19 +182,17 @@ final class CopyInserts {
             text.put('-');
             value = -value;
         }
-        long power = 1;
-        while (power <= value / 10) {
-            power *= 10;
+        int width = 1;
+        while (width < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[width]) {
+            width++;
         }
-        for (; power > 0; power /= 10) {
-            text.put('0' + (int) (value / power % 10));
-        }
+        digits(text, value, width);
     }
 
     /** {@code value}'s last {@code width} decimal digits, leading zeros included. */
-    private static Bytes digits(Bytes text, int value, int width) throws SQLException {
+    private static Bytes digits(Bytes text, long value, int width) throws SQLException {
         for (int i = width - 1; i >= 0; i--) {
-            text.put('0' + value / POWERS_OF_TEN[i] % 10);
+            text.put('0' + (int) (value / POWERS_OF_TEN[i] % 10));
         }
         return text;
     }
