@@ -6,7 +6,9 @@ import news.timeline.command.timeline.PinUpdate;
 import news.timeline.command.timeline.PostUpdate;
 import news.timeline.events.Content;
 import news.timeline.events.EventJson;
+import news.timeline.query.consuming.AppliedSequences;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /**
  * The demo story (a real live page: Ukip after the 2014 by-elections, typo included), posted on first start
@@ -29,6 +32,7 @@ final class DemoStory {
     static final String TIMELINE_ID = "ukip-campaign";
     private static final String RESOURCE = "/demo/ukip-campaign.json";
     private static final String ACTOR = "editor";
+    private static final Duration READERS_WAIT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(DemoStory.class);
 
     private DemoStory() {
@@ -62,6 +66,19 @@ final class DemoStory {
             throw new UncheckedIOException(e);
         } finally {
             SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /**
+     * Waits until the query service has applied the story as far as the event store holds it: it arrives there
+     * through Kafka, a moment after its commands are done, and the URLs printed next must find it.
+     */
+    static void awaitReaders(EmbeddedStack stack) {
+        long last = stack.commandService().getBean(EventStore.class).lastSequenceNumberFor(TIMELINE_ID)
+                .orElseThrow(() -> new IllegalStateException("demo story " + TIMELINE_ID + " was not stored"));
+        if (!stack.queryService().getBean(AppliedSequences.class).awaitAtLeast(TIMELINE_ID, last, READERS_WAIT)) {
+            throw new IllegalStateException("the query service has not applied demo story " + TIMELINE_ID
+                    + " up to #" + last + " within " + READERS_WAIT);
         }
     }
 

@@ -49,6 +49,7 @@ public final class EmbeddedStack implements AutoCloseable {
             EmbeddedStack stack = new EmbeddedStack(broker, bootstrapServers, command, query);
             if (options.loadDemo()) {
                 DemoStory.loadInto(stack);
+                DemoStory.awaitReaders(stack);
             }
             return stack;
         } catch (RuntimeException e) {
