@@ -35,7 +35,7 @@ class IdentifiersCompareAsBytesTest {
 
         assertThat(postgres.queryForList("""
                 SELECT table_name || '.' || column_name FROM information_schema.columns
-                WHERE table_schema = ? AND (column_name LIKE '%\\_id' OR column_name = 'event_id')
+                WHERE table_schema = ? AND column_name LIKE '%\\_id'
                   AND data_type = 'character varying' AND collation_name IS DISTINCT FROM 'C'""",
                 String.class, schema)).isEmpty();
         assertThat(postgres.queryForObject("""
@@ -51,10 +51,11 @@ class IdentifiersCompareAsBytesTest {
 
         MigrateResult result = migrate(dataSource);
 
-        assertThat(result.targetSchemaVersion).isEqualTo("6");
+        assertThat(result.targetSchemaVersion).isEqualTo("7");
         assertThat(new JdbcTemplate(dataSource).queryForObject("""
                 SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
-                WHERE TABLE_SCHEMA = ? AND COLUMN_NAME = 'EVENT_ID' AND DATA_TYPE = 'CHARACTER VARYING'""",
+                WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'AUDIT_ENTRY' AND COLUMN_NAME = 'UPDATE_ID'
+                  AND DATA_TYPE = 'CHARACTER VARYING'""",
                 Integer.class, schema)).isEqualTo(1);
     }
 

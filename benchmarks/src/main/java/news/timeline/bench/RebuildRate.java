@@ -155,7 +155,8 @@ public final class RebuildRate {
         long started = System.nanoTime();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--timeline.data-dir=" + work.resolve("data"),
                 "--timeline.kafka.bootstrap-servers=" + bootstrap, "--timeline.kafka.max-poll-records=2000",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                "--logging.level.news.timeline.query.consuming.ProjectionRebuild=INFO")); // its phases' times
         arguments.addAll(database);
         try (ConfigurableApplicationContext query = QueryServiceApplication.builder()
                 .run(arguments.toArray(String[]::new))) {

@@ -31,9 +31,9 @@ class HistoryProjection implements Projection {
     @Override
     public void apply(EventEnvelope event, byte[] json) {
         jdbc.update("""
-                INSERT INTO audit_entry (timeline_id, sequence, event_id, type, actor, occurred_at, update_id, envelope)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.timelineId(), event.sequence(), event.eventId(), event.type(), event.actor(),
+                INSERT INTO audit_entry (timeline_id, sequence, type, actor, occurred_at, update_id, envelope)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                event.timelineId(), event.sequence(), event.type(), event.actor(),
                 timestamp(event.occurredAt()),
                 event.payload() instanceof UpdateEvent update ? update.updateId() : null,
                 new String(json, StandardCharsets.UTF_8));
