@@ -1,5 +1,7 @@
 package news.timeline.query.consuming;
 
+import news.timeline.query.consuming.CopyInserts.ColumnType;
+import news.timeline.query.consuming.CopyInserts.Command;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -8,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +45,8 @@ class BatchedWrites extends JdbcTemplate {
     private final Map<String, TableWrites> pending = new LinkedHashMap<>();
     /** Each distinct statement, read once: the projections use a handful, each thousands of times a batch. */
     private final Map<String, Statement> statements = new HashMap<>();
+    /** The column types of each INSERT that can be a COPY, asked of the database once; none if one is not known. */
+    private final Map<String, Optional<List<ColumnType>>> copyTypes = new HashMap<>();
     /** Each table's primary key columns, in lower case; none when it has no primary key. */
     private final Map<String, List<String>> primaryKeys = new HashMap<>();
     private Boolean postgres;
@@ -50,11 +55,10 @@ class BatchedWrites extends JdbcTemplate {
     }
 
     /**
-     * What a statement writes: its table, whether it inserts, its columns when it inserts parameters only, its COPY
-     * command when it can be one, and its shape when it is a {@link RowUpdate}.
+     * What a statement writes: its table, whether it inserts, its COPY when it inserts parameters only (and so the
+     * columns it fills), and its shape when it is a {@link RowUpdate}.
      */
-    private record Statement(String table, boolean insert, Optional<List<String>> columns, Optional<String> copy,
-                             Optional<RowUpdate> rowUpdate) {
+    private record Statement(String table, boolean insert, Optional<Command> copy, Optional<RowUpdate> rowUpdate) {
 
         static Statement of(String sql) {
             Matcher statement = TABLE.matcher(sql);
@@ -62,8 +66,8 @@ class BatchedWrites extends JdbcTemplate {
                 throw new IllegalArgumentException("a projection may only insert, update or delete: " + sql);
             }
             return new Statement(statement.group(2).toLowerCase(Locale.ROOT),
-                    statement.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT"), CopyInserts.columns(sql),
-                    CopyInserts.command(sql), RowUpdate.of(sql));
+                    statement.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT"), CopyInserts.command(sql),
+                    RowUpdate.of(sql));
         }
     }
 
@@ -89,9 +93,9 @@ class BatchedWrites extends JdbcTemplate {
 
         void insert(Write write, Statement statement) {
             inserts.add(write);
-            if (insertedRows != null && statement.columns().isPresent()
-                    && statement.columns().get().containsAll(primaryKey)) {
-                List<String> columns = statement.columns().get();
+            if (insertedRows != null && statement.copy().isPresent()
+                    && statement.copy().get().columns().containsAll(primaryKey)) {
+                List<String> columns = statement.copy().get().columns();
                 List<Object> key = new ArrayList<>(primaryKey.size());
                 primaryKey.forEach(column -> key.add(write.arguments()[columns.indexOf(column)]));
                 insertedRows.put(key, new PendingRow(write.arguments(), columns));
@@ -157,12 +161,14 @@ class BatchedWrites extends JdbcTemplate {
 
     /** One run of the same statement: on PostgreSQL, inserts go as a COPY (see {@link CopyInserts}). */
     private void send(String sql, List<Object[]> rows) {
-        Optional<String> copy = postgres() ? statements.get(sql).copy() : Optional.empty();
-        if (copy.isPresent() && CopyInserts.copyable(rows)) {
+        Optional<Command> copy = postgres() ? statements.get(sql).copy() : Optional.empty();
+        Optional<List<ColumnType>> types = copy.flatMap(command -> copyTypes.computeIfAbsent(sql,
+                inserted -> columnTypes(command)));
+        if (types.isPresent() && CopyInserts.copyable(rows, types.get())) {
             execute((ConnectionCallback<Void>) connection -> {
-                CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.get());
+                CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.get().sql());
                 try {
-                    CopyInserts.write(rows, (bytes, length) -> in.writeToCopy(bytes, 0, length));
+                    CopyInserts.write(rows, types.get(), (bytes, length) -> in.writeToCopy(bytes, 0, length));
                     in.endCopy();
                 } finally {
                     if (in.isActive()) {
@@ -174,6 +180,24 @@ class BatchedWrites extends JdbcTemplate {
         } else {
             batchUpdate(sql, rows);
         }
+    }
+
+    private Optional<List<ColumnType>> columnTypes(Command command) {
+        return execute((ConnectionCallback<Optional<List<ColumnType>>>) connection -> {
+            try (java.sql.Statement query = connection.createStatement();
+                 ResultSet none = query.executeQuery(command.columnTypesQuery())) {
+                ResultSetMetaData columns = none.getMetaData();
+                List<ColumnType> types = new ArrayList<>();
+                for (int column = 1; column <= columns.getColumnCount(); column++) {
+                    Optional<ColumnType> type = ColumnType.named(columns.getColumnTypeName(column));
+                    if (type.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    types.add(type.get());
+                }
+                return Optional.of(List.copyOf(types));
+            }
+        });
     }
 
     /** The primary key of {@code table}, asked of the database once, in the schema the connection uses. */

@@ -26,9 +26,9 @@ public final class ProjectionJson {
     private ProjectionJson() {
     }
 
-    public static String blocks(List<Block> blocks) {
+    public static Utf8Text blocks(List<Block> blocks) {
         try {
-            return WRITER.writeValueAsString(blocks);
+            return new Utf8Text(WRITER.writeValueAsBytes(blocks));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write blocks", e);
         }

@@ -357,9 +357,10 @@ public class ProjectionRebuild {
                 // a batch is one partition's records of a poll, applied in one transaction. Kafka's default fetch
                 // of a megabyte a partition held some 1,400 events of 700 bytes; each batch also rewrites the
                 // position of every timeline in it and updates the posts its corrections reach back to, so larger
-                // batches write less. Up to 5,000: twice that was slower again (docs/PERFORMANCE.md)
+                // batches write less. Up to 5,000, which 4 MB hold: twice that was slower again, and 8 MB no
+                // faster, each fetch being one buffer the garbage collector must find room for (docs/PERFORMANCE.md)
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

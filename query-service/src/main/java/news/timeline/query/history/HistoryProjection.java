@@ -3,10 +3,9 @@ package news.timeline.query.history;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateEvent;
 import news.timeline.query.consuming.Projection;
+import news.timeline.query.consuming.Utf8Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
 
 import static news.timeline.query.consuming.ProjectionJson.timestamp;
 
@@ -36,6 +35,6 @@ class HistoryProjection implements Projection {
                 event.timelineId(), event.sequence(), event.type(), event.actor(),
                 timestamp(event.occurredAt()),
                 event.payload() instanceof UpdateEvent update ? update.updateId() : null,
-                new String(json, StandardCharsets.UTF_8));
+                new Utf8Text(json));
     }
 }

@@ -28,7 +28,7 @@ class BatchedWritesTest {
     private static final String POSTGRES_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
 
-    /** What COPY's text format must escape, and what it must not mistake for its own markers. */
+    /** Text that a text format would have to escape or could mistake for its own markers, and text beyond ASCII. */
     private static final List<String> AWKWARD_TEXT = List.of("tab\there", "new\nline", "carriage\rreturn",
             "back\\slash", "\\N", "\\.", "quote ' and \" both", "Ünïcödé — “typographic” 🗞️", "", " ");
 
@@ -70,6 +70,27 @@ class BatchedWritesTest {
         }
         assertThat(rows.get(AWKWARD_TEXT.size())).containsEntry("label", null).containsEntry("flag", null)
                 .containsEntry("amount", null).containsEntry("at", null);
+    }
+
+    /** Nanoseconds to the microsecond PostgreSQL keeps, as it rounds a timestamp written as text, ties included. */
+    @Test
+    void aTimestampCopiedIsTheOneTheDatabaseReadsFromItsText() {
+        BatchedWrites writes = open("postgres");
+        OffsetDateTime second = OffsetDateTime.of(2026, 11, 27, 14, 32, 5, 0, ZoneOffset.UTC);
+        List<Integer> nanos = List.of(0, 1, 499, 500, 501, 1_500, 2_500, 123_456_789, 999_999_499, 999_999_500,
+                999_999_999);
+        inTransaction(() -> {
+            for (int i = 0; i < nanos.size(); i++) {
+                writes.update("INSERT INTO item (id, at) VALUES (?, ?)", i, second.withNano(nanos.get(i)));
+            }
+            writes.flush();
+        });
+
+        for (int i = 0; i < nanos.size(); i++) {
+            assertThat(jdbc.queryForObject("SELECT at = CAST(? AS TIMESTAMP WITH TIME ZONE) FROM item WHERE id = ?",
+                    Boolean.class, "2026-11-27 14:32:05.%09d+00".formatted(nanos.get(i)), i))
+                    .as("%d ns", nanos.get(i)).isTrue();
+        }
     }
 
     @ParameterizedTest

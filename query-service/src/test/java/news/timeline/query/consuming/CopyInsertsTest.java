@@ -1,33 +1,50 @@
 package news.timeline.query.consuming;
 
+import news.timeline.query.consuming.CopyInserts.ColumnType;
+import news.timeline.query.consuming.CopyInserts.Command;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
+import static news.timeline.query.consuming.CopyInserts.ColumnType.BOOL;
+import static news.timeline.query.consuming.CopyInserts.ColumnType.INT4;
+import static news.timeline.query.consuming.CopyInserts.ColumnType.INT8;
+import static news.timeline.query.consuming.CopyInserts.ColumnType.TEXT;
+import static news.timeline.query.consuming.CopyInserts.ColumnType.TIMESTAMPTZ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CopyInsertsTest {
 
+    private static final String HEADER = "5047434f50590aff0d0a00" + "00000000" + "00000000";
+
     @Test
-    void anInsertOfParametersOnlyBecomesACopyOfTheSameColumns() {
-        assertThat(CopyInserts.command("""
+    void anInsertOfParametersOnlyBecomesABinaryCopyOfTheSameColumns() {
+        Command copy = CopyInserts.command("""
                 INSERT INTO audit_entry (timeline_id, sequence, envelope)
-                VALUES (?, ?, ?)"""))
-                .hasValue("COPY audit_entry (timeline_id, sequence, envelope) FROM STDIN");
+                VALUES (?, ?, ?)""").orElseThrow();
+
+        assertThat(copy.sql())
+                .isEqualTo("COPY audit_entry (timeline_id, sequence, envelope) FROM STDIN (FORMAT binary)");
+        assertThat(copy.columnTypesQuery())
+                .isEqualTo("SELECT timeline_id, sequence, envelope FROM audit_entry WHERE 1 = 0");
     }
 
     @Test
     void anInsertOfParametersOnlyNamesItsColumnsInOrder() {
-        assertThat(CopyInserts.columns("INSERT INTO t (Id,  label ,AT) VALUES (?, ?, ?)"))
+        assertThat(CopyInserts.command("INSERT INTO t (Id,  label ,AT) VALUES (?, ?, ?)").map(Command::columns))
                 .hasValue(List.of("id", "label", "at"));
-        assertThat(CopyInserts.columns("INSERT INTO t (a, b) VALUES (?, NULL)")).isEmpty();
+        assertThat(CopyInserts.command("INSERT INTO t (a, b) VALUES (?, NULL)")).isEmpty();
     }
 
     @Test
@@ -39,74 +56,87 @@ class CopyInsertsTest {
     }
 
     @Test
-    void onlyValuesTheTextFormatSpellsPlainlyAreCopied() {
-        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1, 2L, true, null,
-                OffsetDateTime.now(ZoneOffset.UTC)}))).isTrue();
-        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a"}, new Object[]{Instant.now()}))).isFalse();
-        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{new byte[]{1}}))).isFalse();
+    void aColumnTypeIsKnownByTheNameTheDatabaseGivesIt() {
+        assertThat(List.of("int4", "INT8", "bool", "varchar", "text", "timestamptz"))
+                .map(name -> ColumnType.named(name).orElseThrow())
+                .containsExactly(INT4, INT8, BOOL, TEXT, TEXT, TIMESTAMPTZ);
+        assertThat(ColumnType.named("numeric")).isEmpty();
+        assertThat(ColumnType.named("timestamp")).isEmpty();
     }
 
     @Test
-    void rowsAreTabSeparatedWithBackslashEscapesAndNullAsBackslashN() {
-        assertThat(text(new Object[]{"a\tb\\c\nd\re", null, true, 7L}, new Object[]{"\\N", "", false, 0}))
-                .isEqualTo("a\\tb\\\\c\\nd\\re\t\\N\tt\t7\n\\\\N\t\tf\t0\n");
+    void onlyValuesTheirColumnsTakeAsTheyAreAreCopied() {
+        List<ColumnType> types = List.of(TEXT, INT4, INT8, BOOL, TIMESTAMPTZ);
+        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1, 2L, true, OffsetDateTime.now()},
+                new Object[]{null, null, 3, null, null}), types)).isTrue();
+        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1L, 2L, true, null}), types))
+                .as("a long into an int column").isFalse();
+        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1, 2L, true, Instant.now()}), types))
+                .isFalse();
+        assertThat(CopyInserts.copyable(List.<Object[]>of(new Object[]{"a", 1, 2L, true}), types)).isFalse();
     }
 
     @Test
-    void textIsUtf8AndOnlyItsOwnSpecialCharactersAreEscaped() {
-        assertThat(text(new Object[]{"Carswell — «mayor» 🗞\\ said", "\\é\n"}))
-                .isEqualTo("Carswell — «mayor» 🗞\\\\ said\t\\\\é\\n\n");
+    void eachRowIsItsCountOfValuesThenEachValueAsItsLengthAndBigEndianBytes() {
+        OffsetDateTime microsecondAfter2000 = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 1_000, ZoneOffset.UTC);
+
+        String data = hex(List.of(INT4, INT8, BOOL, TEXT, TEXT, TIMESTAMPTZ),
+                new Object[]{-2, 1L << 40, true, "é🗞", null, microsecondAfter2000},
+                new Object[]{7, 3, false, "", "\\N", null});
+
+        assertThat(data).isEqualTo(HEADER
+                + "0006" + "00000004fffffffe" + "000000080000010000000000" + "0000000101" + "00000006c3a9f09f979e"
+                + "ffffffff" + "000000080000000000000001"
+                + "0006" + "0000000400000007" + "000000080000000000000003" + "0000000100" + "00000000"
+                + "000000025c4e" + "ffffffff"
+                + "ffff");
     }
 
     @Test
-    void eachCharacterToEscapeIsFoundWhenItIsTheOnlyOne() {
-        assertThat(text(new Object[]{"a\\b"}, new Object[]{"a\tb"}, new Object[]{"a\nb"}, new Object[]{"a\rb"},
-                new Object[]{"{\"plain\":\"«text» 🗞\"}"}))
-                .isEqualTo("a\\\\b\na\\tb\na\\nb\na\\rb\n{\"plain\":\"«text» 🗞\"}\n");
+    void timestampsAreMicrosecondsSince2000InUtcRoundedAsPostgresqlRoundsText() {
+        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(2000, 1, 1, 1, 0, 0, 0, ZoneOffset.ofHours(1))))
+                .isZero();
+        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)))
+                .isEqualTo(-946_684_800_000_000L);
+        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 1_499, ZoneOffset.UTC)))
+                .isEqualTo(1);
+        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 1_501, ZoneOffset.UTC)))
+                .isEqualTo(2);
+        assertThat(CopyInserts.postgresMicros(OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_000,
+                ZoneOffset.UTC))).isEqualTo(-1);
     }
 
     @Test
-    void integersAreWrittenAsLongToStringWritesThem() {
-        long[] values = {0, 7, 9, 10, 99, 100, 1_000_000_007, -1, -10, -987_654_321_012L, Integer.MAX_VALUE,
-                Integer.MIN_VALUE, 999_999_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
-        for (long value : values) {
-            assertThat(text(new Object[]{value})).isEqualTo(value + "\n");
-            assertThat(text(new Object[]{(int) value})).isEqualTo((int) value + "\n");
-        }
-    }
-
-    @Test
-    void timestampsAreWrittenToTheNanosecondWithTheirOffset() {
-        assertThat(text(new Object[]{
-                OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 60_700_000, ZoneOffset.UTC),
-                OffsetDateTime.of(999, 12, 31, 23, 59, 59, 1, ZoneOffset.ofHoursMinutes(-5, -30)),
-                OffsetDateTime.of(12026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)}))
-                .isEqualTo("2026-01-02 03:04:05.060700000+00:00\t0999-12-31 23:59:59.000000001-05:30\t"
-                        + "+12026-01-01T00:00Z\n");
-    }
-
-    @Test
-    void rowsLongerThanItsBufferArriveWholeAndInOrder() throws SQLException {
+    void rowsLongerThanItsBufferArriveWholeAndInOrder() throws SQLException, IOException {
         String paragraph = "x".repeat(50_000) + "\\" + "y".repeat(50_000);
         List<Integer> writes = new ArrayList<>();
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        CopyInserts.write(List.<Object[]>of(new Object[]{paragraph, 1}, new Object[]{paragraph, 2}), (bytes, length) -> {
-            writes.add(length);
-            text.write(bytes, 0, length);
-        });
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        CopyInserts.write(List.<Object[]>of(new Object[]{paragraph, 1}, new Object[]{paragraph, 2}),
+                List.of(TEXT, INT4), (bytes, length) -> {
+                    writes.add(length);
+                    data.write(bytes, 0, length);
+                });
 
-        String row = "x".repeat(50_000) + "\\\\" + "y".repeat(50_000);
-        assertThat(text.toString(StandardCharsets.UTF_8)).isEqualTo(row + "\t1\n" + row + "\t2\n");
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data.toByteArray()));
+        in.skipNBytes(19);
+        for (int row = 1; row <= 2; row++) {
+            assertThat(in.readShort()).isEqualTo((short) 2);
+            assertThat(new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8)).isEqualTo(paragraph);
+            assertThat(in.readInt()).isEqualTo(4);
+            assertThat(in.readInt()).isEqualTo(row);
+        }
+        assertThat(in.readShort()).isEqualTo((short) -1);
+        assertThat(in.available()).isZero();
         assertThat(writes).hasSizeGreaterThan(1).allMatch(length -> length <= 64 * 1024);
     }
 
-    private static String text(Object[]... rows) {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
+    private static String hex(List<ColumnType> types, Object[]... rows) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
         try {
-            CopyInserts.write(List.of(rows), (bytes, length) -> text.write(bytes, 0, length));
+            CopyInserts.write(List.of(rows), types, (bytes, length) -> data.write(bytes, 0, length));
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-        return text.toString(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(data.toByteArray());
     }
 }

@@ -1,0 +1,36 @@
+package news.timeline.query.consuming;
+
+import org.springframework.jdbc.core.SqlTypeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * A text column's value that is UTF-8 already: an event's JSON as it arrived, content blocks as they were written.
+ * {@code COPY} sends its bytes as they are, where a string would be decoded only to be encoded again, a kilobyte an
+ * event; a JDBC statement gets it as the string.
+ */
+public final class Utf8Text implements SqlTypeValue {
+
+    private final byte[] bytes;
+
+    public Utf8Text(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    @Override
+    public void setTypeValue(PreparedStatement statement, int index, int sqlType, String typeName)
+            throws SQLException {
+        statement.setString(index, toString());
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
