@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -187,6 +188,23 @@ class BatchedWritesTest {
 
         assertThat(jdbc.queryForList("SELECT label FROM part ORDER BY item_id", String.class))
                 .containsExactly("one", "two, edited");
+    }
+
+    /** UTF-8 bytes go as text; a long for an int column is no value a binary COPY takes, so the run goes by JDBC. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "h2"})
+    void textGivenAsUtf8AndValuesCopyDoesNotTakeComeBackAsWritten(String database) {
+        BatchedWrites writes = open(database);
+        String json = "{\"text\":\"Ünïcödé — “typographic” 🗞️ \\\\ back\\\\slash\"}";
+        inTransaction(() -> {
+            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, new Utf8Text(json.getBytes(UTF_8)));
+            writes.flush();
+            writes.update("INSERT INTO item (id, label, amount) VALUES (?, ?, ?)", 2L, new Utf8Text(new byte[0]), 7);
+            writes.flush();
+        });
+
+        assertThat(jdbc.queryForList("SELECT label FROM item ORDER BY id", String.class)).containsExactly(json, "");
+        assertThat(jdbc.queryForObject("SELECT amount FROM item WHERE id = 2", Long.class)).isEqualTo(7);
     }
 
     /** What the database was asked to do, from its own count of this transaction's writes. */
