@@ -1,5 +1,7 @@
 package news.timeline.command;
 
+import org.axonframework.eventhandling.EventMessage;
+
 /** Metadata keys that commands carry and Axon copies onto the events they cause. */
 public final class EventMetadata {
 
@@ -12,6 +14,15 @@ public final class EventMetadata {
     /** The event's own hash as recorded, stored with it so that reading it upcast does not change it. */
     public static final String HASH = "hash";
 
+    /** The form of the event's canonical JSON its hash was taken over; events recorded without one used form 1. */
+    public static final String HASH_FORM = "hashForm";
+
     private EventMetadata() {
+    }
+
+    /** The form an event's hash is taken in, as recorded with it; null for form 1, as every event once was. */
+    public static Integer hashFormOf(EventMessage<?> event) {
+        Object form = event.getMetaData().get(HASH_FORM);
+        return form == null ? null : Integer.valueOf(form.toString());
     }
 }

@@ -107,9 +107,11 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
+    /** Arguments: the data folder (default {@code data}), then {@code --kafka-port=}, {@code --command-port=}, {@code --query-port=}. */
     public static void main(String[] args) {
-        Path dataDir = Path.of(args.length > 0 ? args[0] : System.getProperty("timeline.data-dir", "data"));
-        EmbeddedStack stack = start(StackOptions.laptop(dataDir));
+        StackOptions options = StackOptions.fromCommandLine(args, System.getProperty("timeline.data-dir", "data"));
+        Path dataDir = options.dataDir();
+        EmbeddedStack stack = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             // everything is stopped: end with success, as Ctrl-C is how this is meant to end

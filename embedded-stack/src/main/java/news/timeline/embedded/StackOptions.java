@@ -3,7 +3,9 @@ package news.timeline.embedded;
 import news.timeline.kafka.KafkaBroker;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -20,10 +22,27 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
         queryArguments = List.copyOf(queryArguments);
     }
 
-    /** A laptop's defaults: everything under the data folder, the usual ports, the demo story. */
-    public static StackOptions laptop(Path dataDir) {
-        return new StackOptions(dataDir, null, 9092, KafkaBroker.Jvm.LONG_RUNNING, 8081, 8082, true,
-                List.of(), List.of());
+    /**
+     * The laptop's defaults, changed by a command line: a data folder ({@code defaultDataDir} without one), then
+     * {@code --kafka-port=}, {@code --command-port=} and {@code --query-port=} (0: any free port).
+     */
+    public static StackOptions fromCommandLine(String[] args, String defaultDataDir) {
+        Map<String, Integer> ports = new HashMap<>(Map.of("kafka-port", 9092, "command-port", 8081, "query-port", 8082));
+        String dataDir = defaultDataDir;
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                dataDir = arg;
+                continue;
+            }
+            String[] option = arg.substring(2).split("=", 2);
+            if (option.length != 2 || !ports.containsKey(option[0])) {
+                throw new IllegalArgumentException("unknown option " + arg + "; known: --kafka-port=, --command-port=, "
+                        + "--query-port=");
+            }
+            ports.put(option[0], Integer.parseInt(option[1]));
+        }
+        return new StackOptions(Path.of(dataDir), null, ports.get("kafka-port"), KafkaBroker.Jvm.LONG_RUNNING,
+                ports.get("command-port"), ports.get("query-port"), true, List.of(), List.of());
     }
 
     /** Tests: free ports, the given broker ({@code null}: one of the stack's own, quick to start), no demo story. */

@@ -51,6 +51,7 @@ final class EnvelopeDeserializer extends StdDeserializer<EventEnvelope> implemen
         String actor = null;
         String previousHash = null;
         String hash = null;
+        Integer hashForm = null;
         Instant occurredAt = null;
         String type = null;
         TimelineEvent payload = null;
@@ -67,6 +68,7 @@ final class EnvelopeDeserializer extends StdDeserializer<EventEnvelope> implemen
                 case "actor" -> actor = single(p, ctxt).getValueAsString();
                 case "previousHash" -> previousHash = single(p, ctxt).getValueAsString();
                 case "hash" -> hash = single(p, ctxt).getValueAsString();
+                case "hashForm" -> hashForm = p.hasToken(JsonToken.VALUE_NULL) ? null : single(p, ctxt).getValueAsInt();
                 case "type" -> type = single(p, ctxt).getValueAsString();
                 case "payload" -> {
                     if (type != null) {
@@ -88,7 +90,7 @@ final class EnvelopeDeserializer extends StdDeserializer<EventEnvelope> implemen
                     "an event envelope needs a payload and its type, found type %s", type);
         }
         return new EventEnvelope(schemaVersion, eventId, timelineId, sequence, occurredAt, actor, payload,
-                previousHash, hash);
+                previousHash, hashForm, hash);
     }
 
     private TimelineEvent payload(String type, JsonParser p, DeserializationContext ctxt) throws IOException {

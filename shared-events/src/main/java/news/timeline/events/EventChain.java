@@ -1,13 +1,17 @@
 package news.timeline.events;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,15 +23,31 @@ import java.util.TreeMap;
 /**
  * The hash chain of a timeline's events. An event's hash is SHA-256 over its canonical form, in lower-case hex:
  * the envelope as JSON without its own {@code hash} and its {@code schemaVersion} (a reader's upgrade is no change
- * of fact), members whose value is null left out, object keys sorted at every level, no whitespace, UTF-8. Each
- * event records the hash of the one before it ({@code previousHash}), so changing, removing or inserting any event
- * breaks the chain at that event. Anyone holding the events (the projection, a copy of the topic) can verify it
- * with this class alone.
+ * of fact), members whose value is null left out, object keys sorted by code point at every level, no whitespace,
+ * UTF-8: byte for byte what Python's {@code json.dumps(e, sort_keys=True, separators=(",", ":"),
+ * ensure_ascii=False)} writes. Each event records the hash of the one before it ({@code previousHash}), so
+ * changing, removing or inserting any event breaks the chain at that event. Anyone holding the events (the
+ * projection, a copy of the topic) can verify it with this class alone.
+ * <p>
+ * The envelope's {@code hashForm} says which form its hash was taken over. Form {@value #CURRENT_FORM} is the one
+ * above. Events without it were hashed in form 1, which differs only where text holds a character outside the
+ * Basic Multilingual Plane (an emoji), written there as an escaped surrogate pair ({@code \uD83D\uDE00}), or a
+ * control character, escaped there in upper-case hex; they keep verifying in that form.
  */
 public final class EventChain {
 
+    /** The form new events are hashed in. */
+    public static final int CURRENT_FORM = 2;
+    static final String HASH_FORM = "hashForm";
     private static final String HASH = "hash";
     private static final String PREVIOUS_HASH = "previousHash";
+    /** Form 2: characters as UTF-8 whatever their plane, the few escapes in lower-case hex, as Python writes them. */
+    private static final JsonFactory CANONICAL = new ObjectMapper(JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build()).getFactory();
+    /** Form 1: Jackson's defaults, and keys in the order of Java's {@code String.compareTo}. */
+    private static final JsonFactory FORM_1 = EventJson.mapper().getFactory();
 
     private EventChain() {
     }
@@ -41,33 +61,52 @@ public final class EventChain {
         }
     }
 
+    /** The bytes an event's hash is taken over, in the form its {@code hashForm} names (none: form 1). */
     static byte[] canonical(JsonNode envelope) {
+        boolean current = envelope.path(HASH_FORM).asInt(1) == CURRENT_FORM;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator json = EventJson.mapper().getFactory().createGenerator(bytes)) {
-            write(json, envelope, true);
+        try (JsonGenerator json = (current ? CANONICAL : FORM_1).createGenerator(bytes)) {
+            write(json, envelope, true, current ? EventChain::compareCodePoints : String::compareTo);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static void write(JsonGenerator json, JsonNode node, boolean envelope) throws IOException {
+    /** Python's order of strings: by code point, where Java's compares UTF-16 units (they differ past U+D7FF). */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    private static void write(JsonGenerator json, JsonNode node, boolean envelope, Comparator<String> keyOrder)
+            throws IOException {
         if (node.isObject()) {
-            TreeMap<String, JsonNode> sorted = new TreeMap<>();
+            TreeMap<String, JsonNode> sorted = new TreeMap<>(keyOrder);
             node.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue()));
             json.writeStartObject();
             for (var field : sorted.entrySet()) {
                 boolean notHashed = envelope && (field.getKey().equals(HASH) || field.getKey().equals("schemaVersion"));
                 if (!field.getValue().isNull() && !notHashed) {
                     json.writeFieldName(field.getKey());
-                    write(json, field.getValue(), false);
+                    write(json, field.getValue(), false, keyOrder);
                 }
             }
             json.writeEndObject();
         } else if (node.isArray()) {
             json.writeStartArray();
             for (JsonNode element : node) {
-                write(json, element, false);
+                write(json, element, false, keyOrder);
             }
             json.writeEndArray();
         } else {

@@ -61,7 +61,8 @@ class KafkaPublisher {
         topic.ensureExists();
         String revision = message.serializePayload(serializer, JsonNode.class).getType().getRevision();
         EventEnvelope envelope = EventEnvelope.of(eventId, sequence, occurredAt, actor, event)
-                .writtenAt(revision == null ? 1 : Integer.parseInt(revision)).chainedTo(previousHash);
+                .writtenAt(revision == null ? 1 : Integer.parseInt(revision))
+                .hashedIn(EventMetadata.hashFormOf(message)).chainedTo(previousHash);
         pendingAcks().add(producer.send(record(envelope)));
     }
 

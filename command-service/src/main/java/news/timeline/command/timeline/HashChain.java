@@ -2,6 +2,7 @@ package news.timeline.command.timeline;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import news.timeline.command.EventMetadata;
+import news.timeline.events.EventChain;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.TimelineEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -21,10 +22,10 @@ class HashChain {
 
     private String head;
 
-    /** Applies the event as the next link of the chain. */
+    /** Applies the event as the next link of the chain, to be hashed in the current form. */
     void append(TimelineEvent event) {
-        AggregateLifecycle.apply(event, head == null ? MetaData.emptyInstance()
-                : MetaData.with(EventMetadata.PREVIOUS_HASH, head));
+        MetaData form = MetaData.with(EventMetadata.HASH_FORM, EventChain.CURRENT_FORM);
+        AggregateLifecycle.apply(event, head == null ? form : form.and(EventMetadata.PREVIOUS_HASH, head));
     }
 
     /**
@@ -40,6 +41,7 @@ class HashChain {
     static String hashOf(DomainEventMessage<?> event) {
         return EventEnvelope.of(event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp(),
                         (String) event.getMetaData().get(EventMetadata.ACTOR), (TimelineEvent) event.getPayload())
+                .hashedIn(EventMetadata.hashFormOf(event))
                 .chainedTo((String) event.getMetaData().get(EventMetadata.PREVIOUS_HASH)).hash();
     }
 }

@@ -1,0 +1,108 @@
+package news.timeline.faults;
+
+import news.timeline.command.CommandServiceApplication;
+import news.timeline.query.QueryServiceApplication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command service and the query service as production runs them: each in a process of its own, on its own
+ * database (H2 files, or a schema each on the PostgreSQL of the tests), sharing a broker and a topic of their own.
+ */
+final class SeparateServices implements AutoCloseable {
+
+    enum Database { H2, POSTGRES }
+
+    static final String POSTGRES_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+
+    private final Database database;
+    private final Path dataDir;
+    private final String name;
+    private final int commandPort = freePort();
+    private final int queryPort = freePort();
+    private final ServiceProcess command;
+    private final ServiceProcess query;
+
+    /** {@code name}: the topic, the consumer group and the schemas' stem, new for each test. */
+    SeparateServices(Database database, Path dataDir, String bootstrapServers, String name) {
+        this.database = database;
+        this.dataDir = dataDir;
+        this.name = name;
+        List<String> shared = List.of("--timeline.data-dir=" + dataDir,
+                "--timeline.kafka.bootstrap-servers=" + bootstrapServers);
+        List<String> commandArguments = new ArrayList<>(shared);
+        commandArguments.addAll(List.of("--server.port=" + commandPort, "--timeline.kafka.topic.name=" + name));
+        commandArguments.addAll(databaseArguments("command"));
+        List<String> queryArguments = new ArrayList<>(shared);
+        queryArguments.addAll(List.of("--server.port=" + queryPort, "--timeline.kafka.topic=" + name,
+                "--timeline.kafka.group-id=" + name));
+        queryArguments.addAll(databaseArguments("query"));
+        command = new ServiceProcess("command-service", CommandServiceApplication.class, commandArguments,
+                dataDir.resolve("command-service.log"), commandUrl() + "/actuator/health/readiness");
+        query = new ServiceProcess("query-service", QueryServiceApplication.class, queryArguments,
+                dataDir.resolve("query-service.log"), queryUrl() + "/actuator/health/readiness");
+    }
+
+    SeparateServices start() {
+        command.start();
+        query.start();
+        return this;
+    }
+
+    ServiceProcess command() {
+        return command;
+    }
+
+    ServiceProcess query() {
+        return query;
+    }
+
+    String commandUrl() {
+        return "http://127.0.0.1:" + commandPort;
+    }
+
+    String queryUrl() {
+        return "http://127.0.0.1:" + queryPort;
+    }
+
+    String topic() {
+        return name;
+    }
+
+    /** Where the command service's events are: for H2, readable only once the service has stopped. */
+    String eventStoreUrl() {
+        return database == Database.H2 ? "jdbc:h2:file:" + dataDir.resolve("command-service")
+                : POSTGRES_URL + "?currentSchema=" + schema("command");
+    }
+
+    @Override
+    public void close() {
+        query.close();
+        command.close();
+    }
+
+    private List<String> databaseArguments(String service) {
+        return database == Database.H2 ? List.of()
+                : List.of("--spring.profiles.active=postgres",
+                "--DATABASE_URL=" + POSTGRES_URL + "?currentSchema=" + schema(service),
+                "--spring.flyway.schemas=" + schema(service));
+    }
+
+    private String schema(String service) {
+        return (service + "_" + name).replace('-', '_');
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
