@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +41,8 @@ final class Editors implements AutoCloseable {
     private final Supplier<String> commandUrl;
     private final List<String> timelines;
     private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger serverErrors = new AtomicInteger();
-    private final AtomicInteger otherRefusals = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> refusalSamples = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicBoolean posting = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
@@ -68,12 +71,17 @@ final class Editors implements AutoCloseable {
         return this;
     }
 
-    /** Starts {@code editors} threads, each posting round the timelines from a place of its own. */
+    /** Starts {@code editors} threads, each posting round the timelines from a place of its own, flat out. */
     Editors startPosting(int editors) {
+        return startPosting(editors, Duration.ZERO);
+    }
+
+    /** As {@link #startPosting(int)}, each editor pausing {@code between} posts: a newsroom's pace, not a flood. */
+    Editors startPosting(int editors, Duration between) {
         posting.set(true);
         for (int e = 0; e < editors; e++) {
             int first = e;
-            Thread thread = new Thread(() -> post(first, editors), "editor-" + e);
+            Thread thread = new Thread(() -> post(first, editors, between), "editor-" + e);
             threads.add(thread);
             thread.start();
         }
@@ -106,14 +114,36 @@ final class Editors implements AutoCloseable {
         return acknowledged.size();
     }
 
-    /** Answers {@code 5xx}: what a fault must never give an editor (a clear {@code 503} counts too). */
+    /** Answers {@code 5xx}, a clear {@code 503} among them. */
     int serverErrors() {
-        return serverErrors.get();
+        return serverErrorsByStatus().values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Answers in {@code 4xx}: none is expected of these well-formed posts. */
-    int otherRefusals() {
-        return otherRefusals.get();
+    /** How many {@code 5xx} answers of each status. */
+    Map<Integer, Integer> serverErrorsByStatus() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        refusals.forEach((status, count) -> {
+            if (status >= 500) {
+                counts.put(status, count.get());
+            }
+        });
+        return counts;
+    }
+
+    /** Answers in {@code 4xx}, none expected of these well-formed posts, each with the first bodies seen. */
+    Map<Integer, Integer> clientErrorsByStatus() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        refusals.forEach((status, count) -> {
+            if (status < 500) {
+                counts.put(status, count.get());
+            }
+        });
+        return counts;
+    }
+
+    /** The first few refusals' statuses and bodies, to tell why. */
+    List<String> refusalSamples() {
+        return List.copyOf(refusalSamples);
     }
 
     /** Requests with no answer: the connection refused or broken, as while a service is down. */
@@ -121,9 +151,10 @@ final class Editors implements AutoCloseable {
         return unanswered.get();
     }
 
-    private void post(int first, int stride) {
+    private void post(int first, int stride, Duration between) {
         int n = 0;
         for (int i = first; posting.get(); i += stride) {
+            LockSupport.parkNanos(between.toNanos());
             String timeline = timelines.get(i % timelines.size());
             String body = "{\"headline\":\"Post " + (n++) + " by " + Thread.currentThread().getName()
                     + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Filed during a fault.\"}]}";
@@ -135,11 +166,12 @@ final class Editors implements AutoCloseable {
                 JsonNode answer = read(response.body());
                 acknowledged.add(new Acknowledged(timeline, answer.get("updateId").asText(),
                         answer.get("sequence").asLong()));
-            } else if (response.statusCode() >= 500) {
-                serverErrors.incrementAndGet();
-                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             } else {
-                otherRefusals.incrementAndGet();
+                refusals.computeIfAbsent(response.statusCode(), status -> new AtomicInteger()).incrementAndGet();
+                if (refusalSamples.size() < 10) {
+                    refusalSamples.add(response.statusCode() + " " + response.body());
+                }
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
         }
     }

@@ -33,7 +33,8 @@ class EmbeddedDefaultCrashTest {
             stack.kill();
             int atKill = editors.acknowledgedCount();
             stack.start();
-            Duration recovery = Duration.between(stack.startedAt(), Instant.now());
+            Reckoning.Recovery recovery = new Reckoning.Recovery("serving",
+                    Duration.between(stack.startedAt(), Instant.now()), "its start");
             ServiceCrashTest.awaitAcknowledged(editors, atKill + 200);
             editors.stopPosting();
 

@@ -41,17 +41,21 @@ final class Reckoning {
 
     /** What was found; printed by every fault test. */
     record Figures(String fault, int acknowledged, int stored, int published, int projected,
-                   int duplicatesOnTopic, int duplicatesProjected, int lost, int serverErrors, int unanswered,
-                   Duration recovery) {
+                   int duplicatesOnTopic, int duplicatesProjected, int lost, Map<Integer, Integer> serverErrors, int unanswered,
+                   Recovery recovery) {
 
         @Override
         public String toString() {
             return ("[fault] %s: acknowledged %d, stored %d, published %d (%d records again), projected %d"
-                    + " (%d twice), lost %d, editors' 5xx %d, unanswered while down %d, applying again %s")
+                    + " (%d twice), lost %d, editors' 5xx %s, unanswered while down %d, %s %.1f s after %s")
                     .formatted(fault, acknowledged, stored, published, duplicatesOnTopic, projected,
-                            duplicatesProjected, lost, serverErrors, unanswered,
-                            recovery == null ? "-" : recovery.toMillis() / 1000.0 + " s after the start");
+                            duplicatesProjected, lost, serverErrors, unanswered, recovery.what(),
+                            recovery.after().toMillis() / 1000.0, recovery.since());
         }
+    }
+
+    /** How soon things were back: {@code what} happened again, {@code after} how long {@code since} what. */
+    record Recovery(String what, Duration after, String since) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,7 +91,7 @@ final class Reckoning {
     }
 
     /** Counts what was read, prints the figures and checks that nothing acknowledged is missing or doubled. */
-    Figures check(String fault, Duration recovery) {
+    Figures check(String fault, Recovery recovery) {
         int inStore = 0;
         int onTopic = 0;
         int inProjection = 0;
@@ -105,11 +109,12 @@ final class Reckoning {
         Figures figures = new Figures(fault, acknowledged.size(), inStore, onTopic, inProjection,
                 published.values().stream().mapToInt(n -> n - 1).sum(),
                 projected.values().stream().mapToInt(n -> n - 1).sum(),
-                lost, editors.serverErrors(), editors.unanswered(), recovery);
+                lost, editors.serverErrorsByStatus(), editors.unanswered(), recovery);
         System.out.println(figures);
         assertThat(figures.lost()).as(figures.toString()).isZero();
         assertThat(figures.duplicatesProjected()).as(figures.toString()).isZero();
-        assertThat(editors.otherRefusals()).as("posts refused with a 4xx").isZero();
+        assertThat(editors.clientErrorsByStatus()).as("posts refused with a 4xx: %s", editors.refusalSamples())
+                .isEmpty();
         return figures;
     }
 

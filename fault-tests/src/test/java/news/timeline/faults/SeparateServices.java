@@ -22,6 +22,7 @@ final class SeparateServices implements AutoCloseable {
             "jdbc:postgresql://127.0.0.1:5432/test");
 
     private final Database database;
+    private final String servicesPostgresUrl;
     private final Path dataDir;
     private final String name;
     private final int commandPort = freePort();
@@ -31,7 +32,14 @@ final class SeparateServices implements AutoCloseable {
 
     /** {@code name}: the topic, the consumer group and the schemas' stem, new for each test. */
     SeparateServices(Database database, Path dataDir, String bootstrapServers, String name) {
+        this(database, dataDir, bootstrapServers, name, POSTGRES_URL);
+    }
+
+    /** As above, the services reaching PostgreSQL at {@code servicesPostgresUrl} (a {@link TcpProxy}, say). */
+    SeparateServices(Database database, Path dataDir, String bootstrapServers, String name,
+                     String servicesPostgresUrl) {
         this.database = database;
+        this.servicesPostgresUrl = servicesPostgresUrl;
         this.dataDir = dataDir;
         this.name = name;
         List<String> shared = List.of("--timeline.data-dir=" + dataDir,
@@ -90,7 +98,7 @@ final class SeparateServices implements AutoCloseable {
     private List<String> databaseArguments(String service) {
         return database == Database.H2 ? List.of()
                 : List.of("--spring.profiles.active=postgres",
-                "--DATABASE_URL=" + POSTGRES_URL + "?currentSchema=" + schema(service),
+                "--DATABASE_URL=" + servicesPostgresUrl + "?currentSchema=" + schema(service),
                 "--spring.flyway.schemas=" + schema(service));
     }
 

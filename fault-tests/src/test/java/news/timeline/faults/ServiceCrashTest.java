@@ -36,7 +36,8 @@ class ServiceCrashTest {
             services.command().kill();
             int atKill = editors.acknowledgedCount();
             services.command().start();
-            Duration recovery = Duration.between(services.command().startedAt(), Instant.now());
+            Reckoning.Recovery recovery = new Reckoning.Recovery("serving",
+                    Duration.between(services.command().startedAt(), Instant.now()), "its start");
             awaitAcknowledged(editors, atKill + 200);
             editors.stopPosting();
 
@@ -55,7 +56,8 @@ class ServiceCrashTest {
         try (SeparateServices services = new SeparateServices(database, dataDir, SharedKafka.bootstrapServers(),
                 "crash-query-" + run()).start();
              Editors editors = new Editors(services::commandUrl, "crash", TIMELINES).openTimelines()) {
-            editors.startPosting(EDITORS);
+            // a busy night's pace, about 80 posts a second, leaving the restarting service some of the machine
+            editors.startPosting(EDITORS, Duration.ofMillis(100));
             awaitAcknowledged(editors, 300);
             services.query().kill();
             services.query().start();
@@ -74,7 +76,8 @@ class ServiceCrashTest {
                     .readPipeline(SharedKafka.bootstrapServers(), services.topic(), services.queryUrl());
             services.command().terminate();
             reckoning.readEventStore(services.eventStoreUrl())
-                    .check("kill -9 of the query service on " + database, sinceStart);
+                    .check("kill -9 of the query service on " + database,
+                            new Reckoning.Recovery("applying", sinceStart, "its start"));
             System.out.printf("[fault] the query service applied again %.1f s after it was ready%n",
                     sinceReady.toMillis() / 1000.0);
             assertThat(sinceReady).as("from ready to applying again").isLessThan(Duration.ofSeconds(10));

@@ -50,23 +50,34 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a node stands in its cluster: its id, every controller as {@code controller.quorum.voters} lists them,
+     * and how many copies the cluster's internal topics keep (at most its size).
+     */
+    record Quorum(int nodeId, String voters, int internalReplicas) {
+    }
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
     private final Jvm jvm;
+    private final Quorum quorum;
     private Process process;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort, Jvm jvm) {
+    KafkaBroker(Path dataDir, int port, int controllerPort, Jvm jvm, Quorum quorum) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.jvm = jvm;
+        this.quorum = quorum;
         Runtime.getRuntime().addShutdownHook(new Thread(this::destroyQuietly, "kafka-broker-stop"));
     }
 
     /** Starts a broker keeping its data in {@code dataDir}; {@code port} 0 picks a free one. */
     public static KafkaBroker start(Path dataDir, int port, Jvm jvm) {
-        KafkaBroker broker = new KafkaBroker(dataDir, port == 0 ? freePort() : port, freePort(), jvm);
+        int controllerPort = freePort();
+        KafkaBroker broker = new KafkaBroker(dataDir, port == 0 ? freePort() : port, controllerPort, jvm,
+                new Quorum(1, "1@127.0.0.1:" + controllerPort, 1));
         broker.start();
         return broker;
     }
@@ -84,6 +95,17 @@ public final class KafkaBroker implements AutoCloseable {
         if (isRunning()) {
             return;
         }
+        launch();
+        try {
+            awaitReady();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker in " + dataDir, e);
+        }
+        log.info("Kafka broker (KRaft) ready at {} with data in {}", bootstrapServers(), dataDir);
+    }
+
+    /** Starts the broker's JVM without waiting: a node of a cluster serves only once a quorum of them runs. */
+    synchronized void launch() {
         try {
             Files.createDirectories(dataDir);
             Path properties = writeServerProperties();
@@ -101,11 +123,9 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("console.log").toFile()))
                     .start();
-            awaitReady();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker in " + dataDir, e);
         }
-        log.info("Kafka broker (KRaft) ready at {} with data in {}", bootstrapServers(), dataDir);
     }
 
     /** Shuts the broker down cleanly and waits for it. */
@@ -149,7 +169,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws IOException {
+    void awaitReady() throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         awaitListening(deadline);
         try (Admin admin = Admin.create(Map.of(
@@ -200,8 +220,11 @@ public final class KafkaBroker implements AutoCloseable {
         return dataDir.resolve("kraft-logs");
     }
 
-    /** The cluster id is chosen once and kept with the data, so a restart finds its formatted log dir. */
-    private String clusterId() throws IOException {
+    /**
+     * The cluster id is chosen once and kept with the data, so a restart finds its formatted log dir; the nodes of a
+     * cluster are given theirs before their first start.
+     */
+    String clusterId() throws IOException {
         Path file = dataDir.resolve("cluster.id");
         if (!Files.exists(file)) {
             // Kafka's own ids never start with '-', which the storage tool would take for an option
@@ -213,8 +236,8 @@ public final class KafkaBroker implements AutoCloseable {
     private Path writeServerProperties() throws IOException {
         String properties = String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "node.id=" + quorum.nodeId(),
+                "controller.quorum.voters=" + quorum.voters(),
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
@@ -223,12 +246,12 @@ public final class KafkaBroker implements AutoCloseable {
                 "log.dirs=" + logDir(),
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
-                // one node: internal topics cannot have more replicas than that, or consumer groups get nothing
-                "offsets.topic.replication.factor=1",
+                // internal topics cannot have more replicas than there are nodes, or consumer groups get nothing
+                "offsets.topic.replication.factor=" + quorum.internalReplicas(),
                 "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=" + quorum.internalReplicas(),
+                "transaction.state.log.min.isr=" + Math.min(2, quorum.internalReplicas()),
+                "share.coordinator.state.topic.replication.factor=" + quorum.internalReplicas(),
                 "group.initial.rebalance.delay.ms=0",
                 "");
         Path file = dataDir.resolve("server.properties");
@@ -251,7 +274,7 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

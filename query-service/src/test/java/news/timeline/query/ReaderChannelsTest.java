@@ -337,6 +337,27 @@ class ReaderChannelsTest {
     }
 
     @Test
+    void headAnswersAsGetDoesWithoutTheBodyAndPagesSayTheirLanguageAsATag() throws Exception {
+        String tid = "t-" + UUID.randomUUID();
+        postedOne(tid);
+
+        for (String path : List.of("/api/timelines/" + tid, "/api/timelines/" + tid + "/updates/u1",
+                "/timelines/" + tid, "/timelines/" + tid + "/feed.atom")) {
+            HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Accept-Language", "de-DE").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+            assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        }
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/timelines/" + tid)))
+                .header("Accept-Language", "de-DE").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().allValues("Content-Language")).containsExactly("en");
+    }
+
+    @Test
     void aFreshFirstPageIsAnsweredFromMemoryAheadOfTheServletStackWithTheSameHeaders() throws Exception {
         String tid = "t-" + UUID.randomUUID();
         TOPIC.send(new TimelineEvents(tid).post("u1", "One", "one").all());

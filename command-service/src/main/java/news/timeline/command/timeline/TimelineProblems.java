@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -89,11 +91,16 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
                 "the timeline exists already or changed at the same moment; read it and try again");
     }
 
-    /** The event store could not be reached or was too busy (no free connection): nothing was stored. */
-    @ExceptionHandler({EventStoreException.class, CannotCreateTransactionException.class})
-    ProblemDetail storeUnavailable(Exception e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
-                "the change was not stored; try again");
+    /**
+     * The event store could not be reached or was too busy (no free connection, the database restarting): nothing
+     * was stored, and the same request may be sent again in a few seconds.
+     */
+    @ExceptionHandler({EventStoreException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
+                        "the change was not stored; try again"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,9 @@ import java.net.URI;
 public final class Problems {
 
     private static final String TYPES = "urn:news-timeline:problem:";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As Spring MVC writes them: no null members, extra properties as members of their own. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private Problems() {
     }

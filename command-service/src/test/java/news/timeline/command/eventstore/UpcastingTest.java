@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpcastingTest {
 
     private static final Content CONTENT = new Content("Carwswell arrives",
-            List.of(new Block.Paragraph("At the count.")), false);
+            List.of(new Block.Paragraph("At the count 🗳️.")), false);
 
     @Autowired
     TestRestTemplate http;
@@ -73,19 +73,24 @@ class UpcastingTest {
         }
         assertThat(published.get(1).get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(published.get(1).get("payload").has("byline")).isFalse();
+        assertThat(published.get(1).has("hashForm")).as("hashed before forms were named").isFalse();
+        assertThat(published.get(2).get("hashForm").asInt()).isEqualTo(EventChain.CURRENT_FORM);
         EventChain.Verifier chain = new EventChain.Verifier().acceptAll(published.iterator());
         assertThat(chain.broken()).isEmpty();
         assertThat(chain.verifiedEvents()).isEqualTo(3);
     }
 
-    /** Written as the release before version 2 wrote it: no revision, no byline, and the hashes it took. */
+    /**
+     * Written as the release before version 2 wrote it: no revision, no byline, and the hashes it took (in form 1,
+     * its emoji escaped as a surrogate pair).
+     */
     private void storeVersion1Post(String tid, String updateId) throws Exception {
         DomainEventMessage<?> opened = eventStore.readEvents(tid).asStream().findFirst().orElseThrow();
         String previousHash = (String) opened.getMetaData().get(EventMetadata.HASH);
         String eventId = UUID.randomUUID().toString();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String hash = EventEnvelope.of(eventId, 1, at, "editor2", new UpdatePosted(tid, updateId, CONTENT))
-                .chainedTo(previousHash).hash();
+                .hashedIn(null).chainedTo(previousHash).hash();
         jdbc.update("""
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                                                 meta_data, payload, payload_revision, payload_type, time_stamp)
@@ -95,7 +100,7 @@ class UpcastingTest {
                         EventMetadata.PREVIOUS_HASH, previousHash, EventMetadata.HASH, hash)),
                 json.writeValueAsBytes(Map.of("timelineId", tid, "updateId", updateId, "content", Map.of(
                         "headline", CONTENT.headline(), "keyEvent", false,
-                        "blocks", List.of(Map.of("type", "paragraph", "text", "At the count."))))),
+                        "blocks", List.of(Map.of("type", "paragraph", "text", "At the count 🗳️."))))),
                 UpdatePosted.class.getName(), at.toString());
         // written behind the service's back: the timeline it holds in memory no longer knows its own history
         timelineCache.removeAll();

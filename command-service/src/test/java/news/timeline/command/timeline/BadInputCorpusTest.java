@@ -181,6 +181,8 @@ class BadInputCorpusTest {
         JsonNode problem = json.readTree(response.getBody());
         assertThat(problem.path("status").asInt()).isEqualTo(bad.status());
         assertThat(problem.path("title").asText()).isNotBlank();
+        problem.fields().forEachRemaining(member ->
+                assertThat(member.getValue().isNull()).as("a null member %s", member.getKey()).isFalse());
         if (bad.field() != null) {
             assertThat(problem.path("field").asText()).isEqualTo(bad.field());
         }

@@ -56,6 +56,19 @@ class ProjectionConsumer implements SmartLifecycle {
         this.offsets = offsets;
     }
 
+    /** Connections the consumer holds to brokers now: none while Kafka is unreachable. */
+    int brokerConnections() {
+        Consumer<String, byte[]> current = consumer;
+        if (current == null) {
+            return 0;
+        }
+        return current.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals("connection-count")
+                        && metric.getKey().group().equals("consumer-metrics"))
+                .mapToInt(metric -> ((Number) metric.getValue().metricValue()).intValue())
+                .sum();
+    }
+
     /** Partitions stopped on an event that must not be skipped, with the reason. */
     Map<TopicPartition, String> haltedPartitions() {
         return Map.copyOf(halted);
@@ -87,7 +100,11 @@ class ProjectionConsumer implements SmartLifecycle {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords(),
+                // a member that died (kill -9, a lost machine) holds its partitions until its session ends: 10 s,
+                // not Kafka's 45, before a restarted or surviving instance applies them again
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000),
                 new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         thread = new Thread(this::run, "projection-consumer");

@@ -18,6 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(NewsroomAccounts.class)
 class ReaderSecurity {
 
+    private static final String[] PUBLIC_READS = {"/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
+            "/actuator/health/**", "/actuator/info", "/error"};
+
     @Bean
     SecurityFilterChain readerAccess(HttpSecurity http, NewsroomSignIn signIn) throws Exception {
         return signIn.applyTo(http)
@@ -27,8 +30,9 @@ class ReaderSecurity {
                         .hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/audit/**", "/audit/**")
                         .hasAnyRole(NewsroomAccounts.AUDITOR, NewsroomAccounts.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
-                                "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        // the same answers without their bodies (RFC 9110), as CDNs and link checkers ask
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .anyRequest().denyAll())
                 .build();
     }

@@ -1,0 +1,82 @@
+package news.timeline.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * A Kafka cluster of several KRaft nodes, each broker and controller in a JVM of its own, as production runs three:
+ * for tests that kill a partition's leader and count what the others kept.
+ */
+public final class KafkaCluster implements AutoCloseable {
+
+    private final List<KafkaBroker> nodes;
+
+    private KafkaCluster(List<KafkaBroker> nodes) {
+        this.nodes = nodes;
+    }
+
+    /** Starts {@code size} nodes, the data of node {@code n} under {@code dataDir/node-n}, and waits for all. */
+    public static KafkaCluster start(Path dataDir, int size, KafkaBroker.Jvm jvm) {
+        List<Integer> ports = new ArrayList<>();
+        List<Integer> controllerPorts = new ArrayList<>();
+        for (int n = 0; n < size; n++) {
+            ports.add(KafkaBroker.freePort());
+            controllerPorts.add(KafkaBroker.freePort());
+        }
+        String voters = java.util.stream.IntStream.range(0, size)
+                .mapToObj(n -> (n + 1) + "@127.0.0.1:" + controllerPorts.get(n)).collect(Collectors.joining(","));
+        String clusterId = Uuid.randomUuid().toString();
+        List<KafkaBroker> nodes = new ArrayList<>();
+        try {
+            for (int n = 0; n < size; n++) {
+                Path nodeDir = Files.createDirectories(dataDir.resolve("node-" + (n + 1)));
+                Files.writeString(nodeDir.resolve("cluster.id"), clusterId);
+                nodes.add(new KafkaBroker(nodeDir, ports.get(n), controllerPorts.get(n), jvm,
+                        new KafkaBroker.Quorum(n + 1, voters, size)));
+            }
+            // a node serves only once a quorum of controllers runs: start them all, then wait for each
+            nodes.forEach(KafkaBroker::launch);
+            for (KafkaBroker node : nodes) {
+                node.awaitReady();
+            }
+        } catch (IOException e) {
+            nodes.forEach(KafkaBroker::kill);
+            throw new UncheckedIOException("cannot start a Kafka cluster in " + dataDir, e);
+        }
+        return new KafkaCluster(nodes);
+    }
+
+    public String bootstrapServers() {
+        return nodes.stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
+    }
+
+    /** The node that leads {@code topic}'s {@code partition} now. */
+    public KafkaBroker leaderOf(String topic, int partition) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            int leader = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .get(partition).leader().id();
+            return nodes.get(leader - 1);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(KafkaBroker::stop);
+    }
+}
