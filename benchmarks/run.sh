@@ -47,7 +47,7 @@ emit java.version "$(java -version 2>&1 | head -n 1 | sed -E 's/.*"(.*)".*/\1/')
 log "starting the embedded stack"
 AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g ${STACK_JAVA_OPTS:-} \
   -cp "embedded-stack/target/classes:$(cat "$WORK/stack-cp.txt")" news.timeline.embedded.EmbeddedStack \
-  "$WORK/data" >"$WORK/stack.log" 2>&1 &
+  "$WORK/data" --timeline.live.streams-per-address=100000 >"$WORK/stack.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do curl -sf "$QUERY/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "$QUERY/actuator/health" >/dev/null || { log "the stack did not start"; tail -50 "$WORK/stack.log" >&2; exit 1; }

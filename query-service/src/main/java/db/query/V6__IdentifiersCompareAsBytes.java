@@ -15,9 +15,18 @@ import java.util.List;
  */
 public class V6__IdentifiersCompareAsBytes extends BaseJavaMigration {
 
-    private static final List<String> IDENTIFIERS = List.of("timeline.timeline_id", "timeline.pinned_update_id",
-            "timeline_position.timeline_id", "timeline_update.timeline_id", "timeline_update.update_id",
-            "audit_entry.timeline_id", "audit_entry.update_id", "audit_entry.event_id");
+    private final List<String> identifiers;
+
+    public V6__IdentifiersCompareAsBytes() {
+        this(List.of("timeline.timeline_id", "timeline.pinned_update_id",
+                "timeline_position.timeline_id", "timeline_update.timeline_id", "timeline_update.update_id",
+                "audit_entry.timeline_id", "audit_entry.update_id", "audit_entry.event_id"));
+    }
+
+    /** For a later migration whose tables hold identifiers too ({@code table.column}). */
+    protected V6__IdentifiersCompareAsBytes(List<String> identifiers) {
+        this.identifiers = identifiers;
+    }
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -25,7 +34,7 @@ public class V6__IdentifiersCompareAsBytes extends BaseJavaMigration {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {
-            for (String identifier : IDENTIFIERS) {
+            for (String identifier : identifiers) {
                 String[] tableAndColumn = identifier.split("\\.");
                 statement.execute("ALTER TABLE " + tableAndColumn[0] + " ALTER COLUMN " + tableAndColumn[1]
                         + " TYPE VARCHAR(64) COLLATE \"C\"");

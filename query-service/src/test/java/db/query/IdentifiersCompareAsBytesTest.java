@@ -1,5 +1,6 @@
 package db.query;
 
+import news.timeline.testing.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The projections' migrations on both databases: on PostgreSQL every id column compares as bytes, alike. */
 class IdentifiersCompareAsBytesTest {
 
-    private static final String POSTGRES_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String POSTGRES_URL = TestPostgres.url();
 
     private final String schema = "migrated_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private JdbcTemplate postgres;
@@ -51,7 +51,7 @@ class IdentifiersCompareAsBytesTest {
 
         MigrateResult result = migrate(dataSource);
 
-        assertThat(result.targetSchemaVersion).isEqualTo("7");
+        assertThat(result.targetSchemaVersion).isEqualTo("9");
         assertThat(new JdbcTemplate(dataSource).queryForObject("""
                 SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
                 WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'AUDIT_ENTRY' AND COLUMN_NAME = 'UPDATE_ID'

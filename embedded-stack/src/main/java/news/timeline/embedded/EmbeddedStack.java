@@ -107,7 +107,10 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    /** Arguments: the data folder (default {@code data}), then {@code --kafka-port=}, {@code --command-port=}, {@code --query-port=}. */
+    /**
+     * Arguments: the data folder (default {@code data}), {@code --kafka-port=}, {@code --command-port=},
+     * {@code --query-port=}, and settings for both services ({@code --timeline.live.streams-per-address=100}).
+     */
     public static void main(String[] args) {
         StackOptions options = StackOptions.fromCommandLine(args, System.getProperty("timeline.data-dir", "data"));
         Path dataDir = options.dataDir();

@@ -3,6 +3,7 @@ package news.timeline.embedded;
 import news.timeline.kafka.KafkaBroker;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,12 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
 
     /**
      * The laptop's defaults, changed by a command line: a data folder ({@code defaultDataDir} without one), then
-     * {@code --kafka-port=}, {@code --command-port=} and {@code --query-port=} (0: any free port).
+     * {@code --kafka-port=}, {@code --command-port=} and {@code --query-port=} (0: any free port); any other
+     * {@code --name=value} is a setting for both services.
      */
     public static StackOptions fromCommandLine(String[] args, String defaultDataDir) {
         Map<String, Integer> ports = new HashMap<>(Map.of("kafka-port", 9092, "command-port", 8081, "query-port", 8082));
+        List<String> settings = new ArrayList<>();
         String dataDir = defaultDataDir;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -35,14 +38,17 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
                 continue;
             }
             String[] option = arg.substring(2).split("=", 2);
-            if (option.length != 2 || !ports.containsKey(option[0])) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: --kafka-port=, --command-port=, "
-                        + "--query-port=");
+            if (option.length != 2) {
+                throw new IllegalArgumentException("an option is --name=value: " + arg);
             }
-            ports.put(option[0], Integer.parseInt(option[1]));
+            if (ports.containsKey(option[0])) {
+                ports.put(option[0], Integer.parseInt(option[1]));
+            } else {
+                settings.add(arg);
+            }
         }
         return new StackOptions(Path.of(dataDir), null, ports.get("kafka-port"), KafkaBroker.Jvm.LONG_RUNNING,
-                ports.get("command-port"), ports.get("query-port"), true, List.of(), List.of());
+                ports.get("command-port"), ports.get("query-port"), true, settings, settings);
     }
 
     /** Tests: free ports, the given broker ({@code null}: one of the stack's own, quick to start), no demo story. */

@@ -31,7 +31,8 @@ class DatabaseOutageTest {
         try (TcpProxy proxy = new TcpProxy(postgres.getHost(), postgres.getPort());
              SeparateServices services = new SeparateServices(SeparateServices.Database.POSTGRES, dataDir,
                      SharedKafka.bootstrapServers(), "db-outage-" + ServiceCrashTest.run(),
-                     "jdbc:postgresql://127.0.0.1:" + proxy.port() + postgres.getPath()).start();
+                     "jdbc:postgresql://127.0.0.1:" + proxy.port() + postgres.getPath(),
+                     SeparateServices.LIFTED_BUDGET).start();
              Editors editors = new Editors(services::commandUrl, "db-outage", 20).openTimelines()) {
             editors.startPosting(8);
             ServiceCrashTest.awaitAcknowledged(editors, 200);

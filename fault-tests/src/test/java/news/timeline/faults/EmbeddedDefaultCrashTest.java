@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The README's first command, killed with {@code kill -9} while editors post: the whole JVM (both services on H2
@@ -24,8 +24,9 @@ class EmbeddedDefaultCrashTest {
         String commandUrl = "http://127.0.0.1:" + commandPort;
         String queryUrl = "http://127.0.0.1:" + queryPort;
         try (ServiceProcess stack = new ServiceProcess("embedded-stack", EmbeddedStack.class,
-                List.of(dataDir.toString(), "--kafka-port=" + kafkaPort, "--command-port=" + commandPort,
-                        "--query-port=" + queryPort),
+                Stream.concat(Stream.of(dataDir.toString(), "--kafka-port=" + kafkaPort,
+                        "--command-port=" + commandPort, "--query-port=" + queryPort),
+                        SeparateServices.LIFTED_BUDGET.stream()).toList(),
                 dataDir.resolve("embedded-stack.log"), queryUrl + "/actuator/health/readiness").start();
              Editors editors = new Editors(() -> commandUrl, "embedded", 20).openTimelines()) {
             editors.startPosting(8);

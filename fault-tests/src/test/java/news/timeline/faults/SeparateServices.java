@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import news.timeline.testing.TestPostgres;
 
 /**
  * The command service and the query service as production runs them: each in a process of its own, on its own
@@ -18,8 +19,7 @@ final class SeparateServices implements AutoCloseable {
 
     enum Database { H2, POSTGRES }
 
-    static final String POSTGRES_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String POSTGRES_URL = TestPostgres.url();
 
     private final Database database;
     private final String servicesPostgresUrl;
@@ -30,14 +30,24 @@ final class SeparateServices implements AutoCloseable {
     private final ServiceProcess command;
     private final ServiceProcess query;
 
+    /**
+     * Editors here post far more than one person would: a test's whole newsroom signs in as one user, so that
+     * user's request budget is lifted.
+     */
+    static final List<String> LIFTED_BUDGET = List.of("--timeline.limits.requests-per-second=1000000",
+            "--timeline.limits.burst=1000000");
+
     /** {@code name}: the topic, the consumer group and the schemas' stem, new for each test. */
     SeparateServices(Database database, Path dataDir, String bootstrapServers, String name) {
-        this(database, dataDir, bootstrapServers, name, POSTGRES_URL);
+        this(database, dataDir, bootstrapServers, name, POSTGRES_URL, LIFTED_BUDGET);
     }
 
-    /** As above, the services reaching PostgreSQL at {@code servicesPostgresUrl} (a {@link TcpProxy}, say). */
+    /**
+     * As above, the services reaching PostgreSQL at {@code servicesPostgresUrl} (a {@link TcpProxy}, say), the
+     * command service with {@code commandSettings}.
+     */
     SeparateServices(Database database, Path dataDir, String bootstrapServers, String name,
-                     String servicesPostgresUrl) {
+                     String servicesPostgresUrl, List<String> commandSettings) {
         this.database = database;
         this.servicesPostgresUrl = servicesPostgresUrl;
         this.dataDir = dataDir;
@@ -47,6 +57,7 @@ final class SeparateServices implements AutoCloseable {
         List<String> commandArguments = new ArrayList<>(shared);
         commandArguments.addAll(List.of("--server.port=" + commandPort, "--timeline.kafka.topic.name=" + name));
         commandArguments.addAll(databaseArguments("command"));
+        commandArguments.addAll(commandSettings);
         List<String> queryArguments = new ArrayList<>(shared);
         queryArguments.addAll(List.of("--server.port=" + queryPort, "--timeline.kafka.topic=" + name,
                 "--timeline.kafka.group-id=" + name));

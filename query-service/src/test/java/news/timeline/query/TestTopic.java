@@ -42,14 +42,24 @@ final class TestTopic implements AutoCloseable {
     }
 
     synchronized void send(List<EventEnvelope> events) {
+        for (EventEnvelope event : events) {
+            producer().send(new ProducerRecord<>(name, event.timelineId(), EventJson.write(event)));
+        }
+        producer.flush();
+    }
+
+    /** Any bytes at all, keyed by {@code timelineId}: what a broken or newer producer might write. */
+    synchronized void sendRaw(String timelineId, byte[] value) {
+        producer().send(new ProducerRecord<>(name, timelineId, value));
+        producer.flush();
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
                     new StringSerializer(), new ByteArraySerializer());
         }
-        for (EventEnvelope event : events) {
-            producer.send(new ProducerRecord<>(name, event.timelineId(), EventJson.write(event)));
-        }
-        producer.flush();
+        return producer;
     }
 
     static long lastSequence(JdbcTemplate jdbc, String timelineId) {

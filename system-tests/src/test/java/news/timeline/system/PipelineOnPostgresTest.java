@@ -3,6 +3,7 @@ package news.timeline.system;
 import news.timeline.embedded.EmbeddedStack;
 import news.timeline.embedded.StackOptions;
 import news.timeline.kafka.SharedKafka;
+import news.timeline.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +16,7 @@ import java.util.UUID;
  */
 class PipelineOnPostgresTest extends PipelineScenario {
 
-    static final String POSTGRES_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String POSTGRES_URL = TestPostgres.url();
 
     @BeforeAll
     static void startStack(@TempDir Path dataDir) {

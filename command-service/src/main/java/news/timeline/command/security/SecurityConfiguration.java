@@ -1,5 +1,6 @@
 package news.timeline.command.security;
 
+import jakarta.servlet.DispatcherType;
 import news.timeline.accounts.NewsroomAccounts;
 import news.timeline.accounts.NewsroomSignIn;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, NewsroomSignIn signIn) throws Exception {
         return signIn.applyTo(http)
                 .authorizeHttpRequests(requests -> requests
+                        // a request that failed is answered as it failed (a 500 stays a 500), not refused again
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // the desk's page and scripts hold no data: it signs in to the API like any client
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/desk", "/desk/**",
                                 "/webjars/**").permitAll()

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import news.timeline.command.web.Problems;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,13 +19,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 /** Every refusal as {@code application/problem+json}, naming the field or the rule; nothing was changed. */
@@ -92,15 +94,32 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The event store could not be reached or was too busy (no free connection, the database restarting): nothing
-     * was stored, and the same request may be sent again in a few seconds.
+     * The event store could not be reached, was too busy (no free connection) or went away mid-commit (the database
+     * restarting), however Axon or Spring wrapped that: {@code 503}. A commit cut short may have been stored or
+     * not; the same request sent again with the same {@code Idempotency-Key} is stored once either way. Anything
+     * else is not the store's and goes on to be a {@code 500}.
      */
-    @ExceptionHandler({EventStoreException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+    @ExceptionHandler({EventStoreException.class, JdbcException.class, TransactionException.class,
+            DataAccessException.class, CommandExecutionException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+        if (!fromTheStore(e)) {
+            throw e;
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
-                        "the change was not stored; try again"));
+                        "the event store did not answer; send the request again, with the same Idempotency-Key to"
+                                + " have it stored once whatever became of this one"));
+    }
+
+    private static boolean fromTheStore(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof DataAccessException
+                    || cause instanceof TransactionException || cause instanceof JdbcException
+                    || cause instanceof EventStoreException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

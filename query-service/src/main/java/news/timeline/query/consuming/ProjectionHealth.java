@@ -1,33 +1,44 @@
 package news.timeline.query.consuming;
 
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
-/** DOWN while any partition is halted, so that monitoring shouts where the log alone might go unread. */
+/**
+ * DOWN while any partition is halted or any timeline's records are parked, so that monitoring shouts where the log
+ * alone might go unread.
+ */
 @Component("projections")
-class ProjectionHealth implements HealthIndicator {
+class ProjectionHealth extends AbstractHealthIndicator {
 
     private final ProjectionConsumer consumer;
+    private final ParkedRecords parked;
 
-    ProjectionHealth(ProjectionConsumer consumer) {
+    ProjectionHealth(ProjectionConsumer consumer, ParkedRecords parked) {
         this.consumer = consumer;
+        this.parked = parked;
     }
 
+    /** The parked records as last read, so that health answers at once with the database away. */
     @Override
-    public Health health() {
+    protected void doHealthCheck(Health.Builder health) {
         Map<TopicPartition, String> halted = consumer.haltedPartitions();
         if (!consumer.isRunning()) {
-            return Health.down().withDetail("consumer", "not running").build();
+            health.down().withDetail("consumer", "not running");
+            return;
         }
-        if (halted.isEmpty()) {
-            return Health.up().build();
+        List<ParkedRecords.Waiting> waiting = parked.lastRead();
+        if (halted.isEmpty() && waiting.isEmpty()) {
+            health.up();
+            return;
         }
-        Health.Builder down = Health.down();
-        halted.forEach((partition, reason) -> down.withDetail(partition.toString(), reason));
-        return down.build();
+        health.down();
+        halted.forEach((partition, reason) -> health.withDetail(partition.toString(), reason));
+        waiting.forEach(timeline -> health.withDetail("parked " + timeline.timelineId(), timeline.records()
+                + " records wait (see /api/admin/parked): " + timeline.first().reason()));
     }
 }

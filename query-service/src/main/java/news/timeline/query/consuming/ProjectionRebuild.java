@@ -286,7 +286,7 @@ public class ProjectionRebuild {
         private EventApplier applier(RebuildSchema schema) {
             JdbcTemplate jdbc = new JdbcTemplate(schema.dataSource());
             return new EventApplier(projections, jdbc, new OffsetStore(jdbc), new TimelinePositions(jdbc),
-                    new TransactionTemplate(new DataSourceTransactionManager(schema.dataSource())),
+                    new ParkedRecords(jdbc), new TransactionTemplate(new DataSourceTransactionManager(schema.dataSource())),
                     List.of(applied -> eventsApplied.addAndGet(applied.size())));
         }
     }

@@ -49,6 +49,18 @@ public class TimelinePositions {
     }
 
     /**
+     * Counts {@code sequence} of the timeline as applied, without an event: an admin skipped the record that held it.
+     * Only the next sequence moves the position; any other leaves it as it is.
+     */
+    void skip(String timelineId, long sequence) {
+        int moved = jdbc.update("UPDATE timeline_position SET last_sequence = ? WHERE timeline_id = ?"
+                + " AND last_sequence = ?", sequence, timelineId, sequence - 1);
+        if (moved == 0 && sequence == 0 && lastSequence(timelineId) == NOTHING_APPLIED) {
+            jdbc.update("INSERT INTO timeline_position (timeline_id, last_sequence) VALUES (?, 0)", timelineId);
+        }
+    }
+
+    /**
      * Each timeline's last applied event: its sequence, and when it occurred (when the timeline last changed).
      * {@code stored}: the timelines that had a position already, as {@link #lastSequences} found them; the others
      * get theirs now. Sent as two batches, whatever the number of timelines.

@@ -112,8 +112,9 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
      * Serves an opened stream, starting after {@code lastSeen}: missed events first, then live ones. The missed
      * ones come from the timeline's recent messages when they reach back far enough, else from the database.
      * Called on the request's own thread, where the container's exchange is at hand for cutting the connection.
+     * {@code onClose} runs once the stream has ended, however it ended.
      */
-    void open(String timelineId, long lastSeen, AsyncContext connection) throws IOException {
+    void open(String timelineId, long lastSeen, AsyncContext connection, Runnable onClose) throws IOException {
         connection.setTimeout(streamTimeout.toMillis());
         Set<Subscriber> readers = subscribers.computeIfAbsent(timelineId, id -> ConcurrentHashMap.newKeySet());
         ServerConnection socket = ServletRequestContext.requireCurrent().getExchange().getConnection();
@@ -121,6 +122,7 @@ class LiveStreams implements AppliedEventsListener, SmartLifecycle {
             @Override
             public void closed(Subscriber subscriber) {
                 readers.remove(subscriber);
+                onClose.run();
             }
 
             /** Cut, so that neither the container's buffers nor the socket are held for a reader who is gone. */

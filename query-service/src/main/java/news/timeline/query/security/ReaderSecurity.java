@@ -1,5 +1,6 @@
 package news.timeline.query.security;
 
+import jakarta.servlet.DispatcherType;
 import news.timeline.accounts.NewsroomAccounts;
 import news.timeline.accounts.NewsroomSignIn;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,8 @@ class ReaderSecurity {
     SecurityFilterChain readerAccess(HttpSecurity http, NewsroomSignIn signIn) throws Exception {
         return signIn.applyTo(http)
                 .authorizeHttpRequests(requests -> requests
+                        // a request that failed is answered as it failed (a 500 stays a 500), not refused again
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**")
                         .hasRole(NewsroomAccounts.ADMIN)

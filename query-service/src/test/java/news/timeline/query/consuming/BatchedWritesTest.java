@@ -1,5 +1,6 @@
 package news.timeline.query.consuming;
 
+import news.timeline.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BatchedWritesTest {
 
-    private static final String POSTGRES_URL = System.getenv().getOrDefault("TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String POSTGRES_URL = TestPostgres.url();
 
     /** Text that a text format would have to escape or could mistake for its own markers, and text beyond ASCII. */
     private static final List<String> AWKWARD_TEXT = List.of("tab\there", "new\nline", "carriage\rreturn",
