@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Editors posting to many timelines at once, as fast as the command service answers, and keeping a ledger: every
@@ -50,7 +51,7 @@ final class Editors implements AutoCloseable {
     /** {@code commandUrl}: where the command service is now (it may move between restarts). */
     Editors(Supplier<String> commandUrl, String timelinePrefix, int timelines) {
         this.commandUrl = commandUrl;
-        this.timelines = java.util.stream.IntStream.range(0, timelines)
+        this.timelines = IntStream.range(0, timelines)
                 .mapToObj(i -> timelinePrefix + "-" + i).toList();
     }
 

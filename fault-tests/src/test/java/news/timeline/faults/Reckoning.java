@@ -23,11 +23,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -174,7 +176,7 @@ final class Reckoning {
                 .map(Reckoning::read).toList();
         assertThat(log).extracting(event -> event.get("sequence").asLong())
                 .as("the audit log of %s, in order, each sequence once", timeline)
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, log.size()).boxed().toList());
+                .containsExactlyElementsOf(LongStream.range(0, log.size()).boxed().toList());
         Map<String, Integer> posts = new HashMap<>();
         List<String> logged = new ArrayList<>();
         for (JsonNode event : log) {
@@ -223,7 +225,7 @@ final class Reckoning {
 
     private static List<String> newestFirst(List<String> oldestFirst) {
         List<String> reversed = new ArrayList<>(oldestFirst);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return reversed;
     }
 

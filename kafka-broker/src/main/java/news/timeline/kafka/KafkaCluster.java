@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A Kafka cluster of several KRaft nodes, each broker and controller in a JVM of its own, as production runs three:
@@ -34,7 +35,7 @@ public final class KafkaCluster implements AutoCloseable {
             ports.add(KafkaBroker.freePort());
             controllerPorts.add(KafkaBroker.freePort());
         }
-        String voters = java.util.stream.IntStream.range(0, size)
+        String voters = IntStream.range(0, size)
                 .mapToObj(n -> (n + 1) + "@127.0.0.1:" + controllerPorts.get(n)).collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
         List<KafkaBroker> nodes = new ArrayList<>();

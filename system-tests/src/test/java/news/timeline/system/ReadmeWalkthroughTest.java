@@ -8,12 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,21 +18,19 @@ import static org.awaitility.Awaitility.await;
 /** The README's curl walkthrough, run as written against the embedded stack with its demo story. */
 class ReadmeWalkthroughTest {
 
-    private static final Path README = Path.of("..", "README.md");
     private final Http http = new Http();
 
     @Test
     void theCurlExamplesWorkAsWritten(@TempDir Path dataDir) throws Exception {
-        String readme = Files.readString(README);
         try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers())
                 .withArguments("--timeline.kafka.group-id=readme-" + dataDir.getFileName()).withDemo())) {
-            String writes = run(stack, block(readme, "walkthrough:write"));
+            String writes = run(stack, Readme.block("walkthrough:write"));
             assertThat(writes).contains("\"timelineId\":\"council-budget\"", "\"revision\":2");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(stack, "council-budget") >= 5
                     && http.get(stack.queryUrl() + "/api/timelines/ukip-campaign/updates/media-scrum")
                     .json().get("revision").asInt() == 2);
-            String reads = run(stack, block(readme, "walkthrough:read"));
+            String reads = run(stack, Readme.block("walkthrough:read"));
 
             assertThat(reads).contains("This update was withdrawn: the quote could not be confirmed.",
                     "Corrected the spelling of Douglas Carswell's name.", "\"kind\":\"POSTED\"", "Vote delayed",
@@ -47,13 +42,6 @@ class ReadmeWalkthroughTest {
     private long lastSequence(EmbeddedStack stack, String timelineId) {
         Http.Response page = http.get(stack.queryUrl() + "/api/timelines/" + timelineId);
         return page.status() == 200 ? page.json().get("lastSequence").asLong() : -1;
-    }
-
-    private static String block(String readme, String marker) {
-        Matcher matcher = Pattern.compile("<!-- " + marker + " -->\\s*```bash\\n(.*?)```", Pattern.DOTALL)
-                .matcher(readme);
-        assertThat(matcher.find()).as("README block " + marker).isTrue();
-        return matcher.group(1);
     }
 
     /** Runs a block with bash, failing on the first command or HTTP request that fails. */

@@ -99,9 +99,8 @@ class EventApplier {
                 parked.skipped(first, admin, skipReason, Instant.now());
                 sequenceOf(first.value()).ifPresent(sequence -> positions.skip(timelineId, sequence));
                 again = again.subList(1, again.size());
-                log.warn("{} skipped {} of timeline {} ({}): {}", admin, new Incoming(first.timelineId(),
-                        first.partition(), first.offset(), first.value()).where(), timelineId, first.reason(),
-                        skipReason);
+                log.warn("{} skipped partition {}@{} of timeline {} ({}): {}", admin, first.partition(),
+                        first.offset(), timelineId, first.reason(), skipReason);
             }
             return applyInTransaction(again);
         }).size();

@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -107,7 +109,7 @@ public class ParkedRecords {
                 reason, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
     }
 
-    private static Parked parked(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Parked parked(ResultSet rs) throws SQLException {
         return new Parked(rs.getString("timeline_id"), rs.getInt("kafka_partition"), rs.getLong("kafka_offset"),
                 rs.getString("reason"), rs.getBytes("record"),
                 rs.getObject("parked_at", OffsetDateTime.class).toInstant());
