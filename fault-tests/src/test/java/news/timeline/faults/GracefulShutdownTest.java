@@ -43,8 +43,8 @@ class GracefulShutdownTest {
                     "SIGTERM of the command service, " + IN_FLIGHT + " editors posting",
                     new Reckoning.Recovery("serving", back, "its start"));
             assertThat(shutdown).isLessThan(Duration.ofSeconds(30));
-            assertThat(editors.serverErrorsByStatus().keySet()).as("refused while stopping, nothing else")
-                    .isSubsetOf(503);
+            assertThat(editors.serverErrorsByStatus().keySet())
+                    .as("refused while stopping, nothing else: %s", editors.refusalSamples()).isSubsetOf(503);
         }
     }
 }

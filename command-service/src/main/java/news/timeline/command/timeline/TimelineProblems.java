@@ -8,6 +8,7 @@ import news.timeline.command.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.lifecycle.ShutdownInProgressException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -94,15 +95,15 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The event store could not be reached, was too busy (no free connection) or went away mid-commit (the database
-     * restarting), however Axon or Spring wrapped that: {@code 503}. A commit cut short may have been stored or
-     * not; the same request sent again with the same {@code Idempotency-Key} is stored once either way. Anything
-     * else is not the store's and goes on to be a {@code 500}.
+     * The event store could not be reached, was too busy (no free connection), went away mid-commit (the database
+     * restarting) or is being shut down, however Axon or Spring wrapped that: {@code 503}. A commit cut short may
+     * have been stored or not; the same request sent again with the same {@code Idempotency-Key} is stored once
+     * either way. Anything else is not the store's and goes on to be a {@code 500}.
      */
     @ExceptionHandler({EventStoreException.class, JdbcException.class, TransactionException.class,
-            DataAccessException.class, CommandExecutionException.class})
+            DataAccessException.class, CommandExecutionException.class, ShutdownInProgressException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
-        if (!fromTheStore(e)) {
+        if (!fromTheStore(e) && !(e instanceof ShutdownInProgressException)) {
             throw e;
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
