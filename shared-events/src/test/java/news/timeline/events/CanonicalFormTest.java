@@ -47,41 +47,28 @@ class CanonicalFormTest {
     @Test
     void readmesPythonVerifierAgreesWithEveryJavaHash(@TempDir Path dir) throws Exception {
         assumeTrue(python3Available(), "python3 is not on this machine");
-        Path script = dir.resolve("verify_chain.py");
-        Files.writeString(script, readmeBlock("verify-chain:python"));
         List<EventEnvelope> chain = chainOfCorpus();
-        Path events = dir.resolve("events.ndjson");
-        Files.write(events, ndjson(chain));
 
-        Process python = new ProcessBuilder("python3", script.toString()).redirectInput(events.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Verified verified = readmeVerifier(dir, chain);
 
-        assertThat(output).isEqualTo("intact, %d events, head %s", chain.size(), chain.get(chain.size() - 1).hash());
-        assertThat(python.exitValue()).isZero();
+        assertThat(verified.output()).isEqualTo("intact, %d events, head %s", chain.size(),
+                chain.get(chain.size() - 1).hash());
+        assertThat(verified.exitCode()).isZero();
     }
 
     @Test
     void readmesPythonVerifierFindsAChangedEvent(@TempDir Path dir) throws Exception {
         assumeTrue(python3Available(), "python3 is not on this machine");
-        Path script = dir.resolve("verify_chain.py");
-        Files.writeString(script, readmeBlock("verify-chain:python"));
         List<EventEnvelope> chain = chainOfCorpus();
         EventEnvelope changed = chain.get(9);
         chain.set(9, new EventEnvelope(changed.schemaVersion(), changed.eventId(), changed.timelineId(),
                 changed.sequence(), changed.occurredAt(), "someone else", changed.payload(), changed.previousHash(),
                 changed.hashForm(), changed.hash()));
-        Path events = dir.resolve("events.ndjson");
-        Files.write(events, ndjson(chain));
 
-        Process python = new ProcessBuilder("python3", script.toString()).redirectInput(events.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Verified verified = readmeVerifier(dir, chain);
 
-        assertThat(output).isEqualTo("BROKEN at sequence 9: changed since it was recorded");
-        assertThat(python.exitValue()).isEqualTo(1);
+        assertThat(verified.output()).isEqualTo("BROKEN at sequence 9: changed since it was recorded");
+        assertThat(verified.exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -110,6 +97,23 @@ class CanonicalFormTest {
         assertThat(canonical).contains("\"headline\":\"\\uD83D\\uDE00\"").doesNotContain("hashForm");
         assertThat(EventJson.write(recorded)).asString(StandardCharsets.UTF_8).doesNotContain("hashForm");
         assertThat(new EventChain.Verifier().accept(EventJson.mapper().valueToTree(recorded))).isEmpty();
+    }
+
+    /** What README's verifier printed, and how it ended. */
+    private record Verified(String output, int exitCode) {
+    }
+
+    /** README's Python verifier, as written there, run on {@code chain} as NDJSON. */
+    private static Verified readmeVerifier(Path dir, List<EventEnvelope> chain) throws Exception {
+        Path script = dir.resolve("verify_chain.py");
+        Files.writeString(script, readmeBlock("verify-chain:python"));
+        Path events = dir.resolve("events.ndjson");
+        Files.write(events, ndjson(chain));
+        Process python = new ProcessBuilder("python3", script.toString()).redirectInput(events.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Verified(output, python.exitValue());
     }
 
     /**

@@ -69,7 +69,7 @@ class EventApplier {
                 .map(record -> new Incoming(record.key(), record.partition(), record.offset(), record.value()))
                 .toList();
         applyAndTell(() -> {
-            List<EventEnvelope> applied = applyInTransaction(incoming);
+            List<EventEnvelope> applied = applyInTransaction(incoming, new HashSet<>(parked.waitingTimelines()));
             offsets.save(partition, records.get(records.size() - 1).offset() + 1);
             return applied;
         });
@@ -102,7 +102,9 @@ class EventApplier {
                 log.warn("{} skipped partition {}@{} of timeline {} ({}): {}", admin, first.partition(),
                         first.offset(), timelineId, first.reason(), skipReason);
             }
-            return applyInTransaction(again);
+            Set<String> others = new HashSet<>(parked.waitingTimelines());
+            others.remove(timelineId);
+            return applyInTransaction(again, others);
         }).size();
     }
 
@@ -132,7 +134,8 @@ class EventApplier {
         return applied;
     }
 
-    private List<EventEnvelope> applyInTransaction(List<Incoming> records) {
+    /** {@code waiting}: the timelines whose records are parked; it grows as this batch parks more. */
+    private List<EventEnvelope> applyInTransaction(List<Incoming> records, Set<String> waiting) {
         List<EventEnvelope> events = new ArrayList<>(records.size());
         List<String> unreadable = new ArrayList<>(records.size());
         for (Incoming record : records) {
@@ -149,7 +152,6 @@ class EventApplier {
             timelines.add(events.get(i) != null ? events.get(i).timelineId() : records.get(i).key());
         }
         timelines.remove(null);
-        Set<String> waiting = parked.waitingAmong(timelines);
         Map<String, Long> stored = positions.lastSequences(timelines);
         List<EventEnvelope> appliedEvents = new ArrayList<>();
         Map<String, EventEnvelope> newest = new HashMap<>();

@@ -13,13 +13,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Records of timelines that wait for an admin: the first one could not be read, the later ones of its timeline
@@ -64,15 +62,12 @@ public class ParkedRecords {
                 record.reason(), record.value(), OffsetDateTime.ofInstant(record.parkedAt(), ZoneOffset.UTC));
     }
 
-    /** Those of {@code timelineIds} that have records waiting. */
-    Set<String> waitingAmong(Collection<String> timelineIds) {
-        Set<String> waiting = new HashSet<>();
-        if (!timelineIds.isEmpty()) {
-            jdbc.query("SELECT DISTINCT timeline_id FROM parked_record WHERE timeline_id IN ("
-                            + String.join(", ", Collections.nCopies(timelineIds.size(), "?")) + ")",
-                    (RowCallbackHandler) rs -> waiting.add(rs.getString(1)), timelineIds.toArray());
-        }
-        return waiting;
+    /**
+     * The timelines with records waiting, as last read: the consumer is the only writer, and reads them again after
+     * each change it commits and whenever it is given partitions, so no batch has to ask the database.
+     */
+    Set<String> waitingTimelines() {
+        return lastRead().stream().map(Waiting::timelineId).collect(Collectors.toSet());
     }
 
     /** Every timeline with records waiting, the first of each. */

@@ -55,7 +55,7 @@ public class ParkedTimelines {
     private Released run(String timelineId, String admin, String skipReason) throws Exception {
         try {
             int applied = consumer.exclusively(() -> applier.release(timelineId, admin, skipReason));
-            int still = records.waiting().stream().filter(waiting -> waiting.timelineId().equals(timelineId))
+            int still = records.lastRead().stream().filter(waiting -> waiting.timelineId().equals(timelineId))
                     .mapToInt(ParkedRecords.Waiting::records).sum();
             return new Released(timelineId, applied, still);
         } catch (PartitionHaltedException e) {

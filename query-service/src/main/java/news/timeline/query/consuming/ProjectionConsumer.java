@@ -44,16 +44,19 @@ class ProjectionConsumer implements SmartLifecycle {
     private final ConsumerProperties properties;
     private final EventApplier applier;
     private final OffsetStore offsets;
+    private final ParkedRecords parked;
     private final Map<TopicPartition, String> halted = new ConcurrentHashMap<>();
     private final BlockingQueue<FutureTask<?>> exclusiveTasks = new LinkedBlockingQueue<>();
     private volatile Consumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    ProjectionConsumer(ConsumerProperties properties, EventApplier applier, OffsetStore offsets) {
+    ProjectionConsumer(ConsumerProperties properties, EventApplier applier, OffsetStore offsets,
+                       ParkedRecords parked) {
         this.properties = properties;
         this.applier = applier;
         this.offsets = offsets;
+        this.parked = parked;
     }
 
     /** Connections the consumer holds to brokers now: none while Kafka is unreachable. */
@@ -185,6 +188,8 @@ class ProjectionConsumer implements SmartLifecycle {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // another instance may have parked records of these partitions' timelines while it held them
+            parked.waiting();
             for (TopicPartition partition : partitions) {
                 offsets.nextOffset(partition).ifPresentOrElse(
                         offset -> consumer.seek(partition, offset),
