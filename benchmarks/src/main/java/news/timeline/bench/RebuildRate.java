@@ -156,7 +156,7 @@ public final class RebuildRate {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--timeline.data-dir=" + work.resolve("data"),
                 "--timeline.kafka.bootstrap-servers=" + bootstrap, "--timeline.kafka.max-poll-records=2000",
                 "--logging.level.root=WARN",
-                "--logging.level.news.timeline.query.consuming.ProjectionRebuild=INFO")); // its phases' times
+                "--logging.level.news.timeline.query.rebuild.ProjectionRebuild=INFO")); // its phases' times
         arguments.addAll(database);
         try (ConfigurableApplicationContext query = QueryServiceApplication.builder()
                 .run(arguments.toArray(String[]::new))) {

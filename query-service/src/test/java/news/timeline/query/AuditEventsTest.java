@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 @QueryServiceTest
 class AuditEventsTest {
 
-    private static final TestTopic TOPIC = new TestTopic("audit-events");
+    @RegisterExtension
+    static final TestTopic TOPIC = new TestTopic("audit-events");
 
     @Autowired
     TestRestTemplate http;
@@ -39,11 +40,6 @@ class AuditEventsTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
-    }
-
-    @AfterAll
-    static void close() {
-        TOPIC.close();
     }
 
     @Test

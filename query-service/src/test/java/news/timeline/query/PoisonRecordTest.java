@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 @QueryServiceTest
 class PoisonRecordTest {
 
-    private static final TestTopic TOPIC = new TestTopic("poison-test");
+    @RegisterExtension
+    static final TestTopic TOPIC = new TestTopic("poison-test");
     private final ObjectMapper json = new ObjectMapper();
 
     @Autowired
@@ -46,11 +47,6 @@ class PoisonRecordTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
-    }
-
-    @AfterAll
-    static void close() {
-        TOPIC.close();
     }
 
     @Test

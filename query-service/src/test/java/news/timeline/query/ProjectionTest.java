@@ -6,8 +6,8 @@ import news.timeline.events.EventEnvelope;
 import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineReopened;
 import news.timeline.events.TimelineRetitled;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 @QueryServiceTest
 class ProjectionTest {
 
-    private static final TestTopic TOPIC = new TestTopic("projection-test");
+    @RegisterExtension
+    static final TestTopic TOPIC = new TestTopic("projection-test");
 
     @Autowired
     TestRestTemplate http;
@@ -40,11 +41,6 @@ class ProjectionTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        TOPIC.close();
     }
 
     @Test

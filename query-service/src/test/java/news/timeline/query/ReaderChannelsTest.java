@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.timeline.query.timeline.FirstPages;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,7 +51,8 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.hikari.connection-timeout=2000"})
 class ReaderChannelsTest {
 
-    private static final TestTopic TOPIC = new TestTopic("reader-channels");
+    @RegisterExtension
+    static final TestTopic TOPIC = new TestTopic("reader-channels");
 
     @LocalServerPort
     int port;
@@ -67,11 +68,6 @@ class ReaderChannelsTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
-    }
-
-    @AfterAll
-    static void close() {
-        TOPIC.close();
     }
 
     @Test

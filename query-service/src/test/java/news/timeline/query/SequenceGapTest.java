@@ -3,8 +3,8 @@ package news.timeline.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.EventEnvelope;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 @QueryServiceTest
 class SequenceGapTest {
 
-    private static final TestTopic TOPIC = new TestTopic("gap-test");
+    @RegisterExtension
+    static final TestTopic TOPIC = new TestTopic("gap-test");
 
     @Autowired
     TestRestTemplate http;
@@ -32,11 +33,6 @@ class SequenceGapTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
-    }
-
-    @AfterAll
-    static void close() {
-        TOPIC.close();
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -20,17 +22,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /** A fresh topic on the shared broker for one test class, its consumer group, and a producer writing to it. */
-final class TestTopic implements AutoCloseable {
+public final class TestTopic implements AfterAllCallback {
 
     private final String name;
     private KafkaProducer<String, byte[]> producer;
 
-    TestTopic(String prefix) {
+    public TestTopic(String prefix) {
         this.name = prefix + "-" + UUID.randomUUID();
     }
 
     /** Creates the topic (2 partitions) and points the query service at it, in a group of its own. */
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, 2, (short) 1))).all().get();
         } catch (InterruptedException | ExecutionException e) {
@@ -41,7 +43,7 @@ final class TestTopic implements AutoCloseable {
         registry.add("timeline.kafka.group-id", () -> name);
     }
 
-    synchronized void send(List<EventEnvelope> events) {
+    public synchronized void send(List<EventEnvelope> events) {
         for (EventEnvelope event : events) {
             producer().send(new ProducerRecord<>(name, event.timelineId(), EventJson.write(event)));
         }
@@ -62,13 +64,14 @@ final class TestTopic implements AutoCloseable {
         return producer;
     }
 
-    static long lastSequence(JdbcTemplate jdbc, String timelineId) {
+    public static long lastSequence(JdbcTemplate jdbc, String timelineId) {
         return jdbc.queryForList("SELECT last_sequence FROM timeline_position WHERE timeline_id = ?", Long.class,
                 timelineId).stream().findFirst().orElse(-1L);
     }
 
+    /** Closes the producer once the test class is done. */
     @Override
-    public synchronized void close() {
+    public synchronized void afterAll(ExtensionContext context) {
         if (producer != null) {
             producer.close();
         }

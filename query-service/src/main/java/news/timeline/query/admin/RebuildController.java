@@ -1,6 +1,6 @@
 package news.timeline.query.admin;
 
-import news.timeline.query.consuming.ProjectionRebuild;
+import news.timeline.query.rebuild.ProjectionRebuild;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Where the projections read events from; instances with one group id share the topic's partitions. */
 @ConfigurationProperties("timeline.kafka")
-record ConsumerProperties(
+public record ConsumerProperties(
         @DefaultValue("127.0.0.1:9092") String bootstrapServers,
         @DefaultValue("query-service") String groupId,
         @DefaultValue(Topics.TIMELINE_EVENTS) String topic,

@@ -7,9 +7,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import news.timeline.query.store.PendingWrites;
+import news.timeline.query.store.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -30,7 +35,7 @@ import java.util.function.Supplier;
  * on; an admin releases or skips it ({@link ParkedTimelines}).
  */
 @Component
-class EventApplier {
+public class EventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
 
@@ -42,7 +47,7 @@ class EventApplier {
         }
     }
 
-    private final BatchedWrites writes;
+    private final PendingWrites writes;
     private final List<Projection> projections;
     private final OffsetStore offsets;
     private final TimelinePositions positions;
@@ -52,11 +57,11 @@ class EventApplier {
     /** Whether the batch being applied parked or took parked records: read again once it is committed. */
     private boolean parkedChanged;
 
-    /** The projections write through {@link BatchedWrites} on {@code jdbc}'s database, sent once a batch. */
+    /** The projections write through {@link PendingWrites} on {@code jdbc}'s database, sent once a batch. */
     EventApplier(List<Projection> projections, JdbcTemplate jdbc, OffsetStore offsets, TimelinePositions positions,
                  ParkedRecords parked, TransactionTemplate transaction, List<AppliedEventsListener> listeners) {
-        this.writes = new BatchedWrites(jdbc.getDataSource());
-        this.projections = projections.stream().map(projection -> projection.into(writes)).toList();
+        this.writes = new PendingWrites(jdbc.getDataSource());
+        this.projections = projections;
         this.offsets = offsets;
         this.positions = positions;
         this.parked = parked;
@@ -64,7 +69,16 @@ class EventApplier {
         this.listeners = listeners;
     }
 
-    void apply(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+    /** Applies events into the tables of another database or schema (a rebuild's), telling only {@code listener}. */
+    public static EventApplier into(DataSource dataSource, List<Projection> projections,
+                                    AppliedEventsListener listener) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new EventApplier(projections, jdbc, new OffsetStore(jdbc), new TimelinePositions(jdbc),
+                new ParkedRecords(jdbc), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                List.of(listener));
+    }
+
+    public void apply(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
         List<Incoming> incoming = records.stream()
                 .map(record -> new Incoming(record.key(), record.partition(), record.offset(), record.value()))
                 .toList();
@@ -187,7 +201,7 @@ class EventApplier {
                         + last + " to " + event.sequence() + " at " + record.where() + ": events are missing");
             }
             byte[] json = record.value();
-            projections.forEach(projection -> projection.apply(event, json));
+            projections.forEach(projection -> projection.apply(event, json, writes));
             newest.put(event.timelineId(), event);
             appliedEvents.add(event);
         }

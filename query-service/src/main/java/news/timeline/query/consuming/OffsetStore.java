@@ -1,5 +1,7 @@
 package news.timeline.query.consuming;
 
+import news.timeline.query.store.DeclaredTables;
+import news.timeline.query.store.Table;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -9,7 +11,11 @@ import java.util.Optional;
 
 /** The consumed offsets, kept in the projection's own database rather than in Kafka. */
 @Repository
-class OffsetStore {
+public class OffsetStore implements DeclaredTables {
+
+    static final Table CONSUMED_OFFSET = Table.named("consumed_offset")
+            .text("topic").int4("partition_no").int8("next_offset")
+            .key("topic", "partition_no");
 
     private final JdbcTemplate jdbc;
 
@@ -17,7 +23,12 @@ class OffsetStore {
         this.jdbc = jdbc;
     }
 
-    Optional<Long> nextOffset(TopicPartition partition) {
+    @Override
+    public List<Table> tables() {
+        return List.of(CONSUMED_OFFSET);
+    }
+
+    public Optional<Long> nextOffset(TopicPartition partition) {
         List<Long> offsets = jdbc.queryForList(
                 "SELECT next_offset FROM consumed_offset WHERE topic = ? AND partition_no = ?",
                 Long.class, partition.topic(), partition.partition());

@@ -36,7 +36,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 @Component
 @EnableConfigurationProperties(ConsumerProperties.class)
-class ProjectionConsumer implements SmartLifecycle {
+public class ProjectionConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
@@ -81,7 +81,7 @@ class ProjectionConsumer implements SmartLifecycle {
      * Runs {@code task} on the consumer's own thread between two batches, so that nothing is applied while it
      * runs; how a rebuild takes over from the live projection at an exact offset.
      */
-    <T> T exclusively(Callable<T> task) throws Exception {
+    public <T> T exclusively(Callable<T> task) throws Exception {
         if (!running) {
             return task.call();
         }

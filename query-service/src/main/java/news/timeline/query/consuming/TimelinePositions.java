@@ -1,6 +1,9 @@
 package news.timeline.query.consuming;
 
 import news.timeline.events.EventEnvelope;
+import news.timeline.query.store.DeclaredTables;
+import news.timeline.query.store.ProjectionJson;
+import news.timeline.query.store.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -16,16 +19,25 @@ import java.util.Set;
 
 /** The last applied sequence of each timeline; -1 before its first event. */
 @Repository
-public class TimelinePositions {
+public class TimelinePositions implements DeclaredTables {
 
     public static final long NOTHING_APPLIED = -1;
     /** Timeline ids per query: well under any database's limit of parameters in one statement. */
     private static final int IDS_PER_QUERY = 1_000;
 
+    static final Table TIMELINE_POSITION = Table.named("timeline_position")
+            .text("timeline_id").int8("last_sequence").timestamp("last_occurred_at")
+            .key("timeline_id");
+
     private final JdbcTemplate jdbc;
 
     TimelinePositions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(TIMELINE_POSITION);
     }
 
     public long lastSequence(String timelineId) {

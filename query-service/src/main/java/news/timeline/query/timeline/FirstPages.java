@@ -3,7 +3,7 @@ package news.timeline.query.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.query.consuming.AppliedSequences;
-import news.timeline.query.consuming.ProjectionsReplaced;
+import news.timeline.query.rebuild.ProjectionsReplaced;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -11,81 +11,81 @@ import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
 import news.timeline.events.UpdateUnpinned;
-import news.timeline.query.consuming.Projection;
-import org.springframework.jdbc.core.JdbcTemplate;
+import news.timeline.query.store.Projection;
+import news.timeline.query.store.ProjectionWrites;
+import news.timeline.query.store.Row;
+import news.timeline.query.store.Table;
 import org.springframework.stereotype.Component;
 
-import static news.timeline.query.consuming.ProjectionJson.blocks;
-import static news.timeline.query.consuming.ProjectionJson.timestamp;
+import java.util.List;
+
+import static news.timeline.query.store.ProjectionJson.blocks;
+import static news.timeline.query.store.ProjectionJson.timestamp;
 
 /**
  * The reader projection: each timeline and each update as readers see it now. When a timeline last changed is its
  * position's {@code last_occurred_at}, kept with the position once a batch.
  */
 @Component
-class TimelineProjection implements Projection {
+public class TimelineProjection implements Projection {
 
-    private final JdbcTemplate jdbc;
+    static final Table TIMELINE = Table.named("timeline")
+            .text("timeline_id").text("title").text("summary").timestamp("opened_at").text("opened_by")
+            .text("pinned_update_id").text("status").timestamp("closed_at")
+            .key("timeline_id");
+    static final Table TIMELINE_UPDATE = Table.named("timeline_update")
+            .text("timeline_id").text("update_id").int8("posted_sequence").timestamp("posted_at").int4("revision")
+            .text("status").text("headline").text("blocks").bool("key_event").timestamp("modified_at")
+            .text("change_kind").text("change_note").text("public_note").text("byline")
+            .key("timeline_id", "update_id");
 
-    TimelineProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    @Override
+    public List<Table> tables() {
+        return List.of(TIMELINE, TIMELINE_UPDATE);
     }
 
     @Override
-    public Projection into(JdbcTemplate target) {
-        return new TimelineProjection(target);
-    }
-
-    @Override
-    public void apply(EventEnvelope event, byte[] json) {
+    public void apply(EventEnvelope event, byte[] json, ProjectionWrites writes) {
         TimelineEvent payload = event.payload();
         if (payload instanceof TimelineOpened opened) {
-            jdbc.update("""
-                    INSERT INTO timeline (timeline_id, title, summary, opened_at, opened_by)
-                    VALUES (?, ?, ?, ?, ?)""",
-                    opened.timelineId(), opened.title(), opened.summary(), timestamp(event.occurredAt()),
-                    event.actor());
+            writes.insert(TIMELINE.row().set("timeline_id", opened.timelineId()).set("title", opened.title())
+                    .set("summary", opened.summary()).set("opened_at", timestamp(event.occurredAt()))
+                    .set("opened_by", event.actor()).set("status", "OPEN"));
         } else if (payload instanceof TimelineRetitled retitled) {
-            jdbc.update("UPDATE timeline SET title = ?, summary = ? WHERE timeline_id = ?",
-                    retitled.title(), retitled.summary(), retitled.timelineId());
+            writes.update(TIMELINE.row().set("timeline_id", retitled.timelineId()).set("title", retitled.title())
+                    .set("summary", retitled.summary()));
         } else if (payload instanceof TimelineClosed closed) {
-            jdbc.update("UPDATE timeline SET status = 'CLOSED', closed_at = ? WHERE timeline_id = ?",
-                    timestamp(event.occurredAt()), closed.timelineId());
+            writes.update(TIMELINE.row().set("timeline_id", closed.timelineId()).set("status", "CLOSED")
+                    .set("closed_at", timestamp(event.occurredAt())));
         } else if (payload instanceof TimelineReopened reopened) {
-            jdbc.update("UPDATE timeline SET status = 'OPEN', closed_at = NULL WHERE timeline_id = ?",
-                    reopened.timelineId());
+            writes.update(TIMELINE.row().set("timeline_id", reopened.timelineId()).set("status", "OPEN")
+                    .set("closed_at", null));
         } else if (payload instanceof UpdatePosted posted) {
-            // every column named, those only a change sets too: a change in the same batch is made to these values
-            jdbc.update("""
-                    INSERT INTO timeline_update (timeline_id, update_id, posted_sequence, posted_at, revision, status,
-                                                 headline, blocks, key_event, byline, modified_at, change_kind,
-                                                 change_note, public_note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    posted.timelineId(), posted.updateId(), event.sequence(), timestamp(event.occurredAt()), 1, "LIVE",
-                    posted.content().headline(), blocks(posted.content().blocks()), posted.content().keyEvent(),
-                    posted.creditedTo(event.actor()), null, null, null, null);
+            writes.insert(update(posted.timelineId(), posted.updateId())
+                    .set("posted_sequence", event.sequence()).set("posted_at", timestamp(event.occurredAt()))
+                    .set("revision", 1).set("status", "LIVE").set("headline", posted.content().headline())
+                    .set("blocks", blocks(posted.content().blocks())).set("key_event", posted.content().keyEvent())
+                    .set("byline", posted.creditedTo(event.actor())));
         } else if (payload instanceof UpdateEdited edited) {
-            jdbc.update("""
-                    UPDATE timeline_update SET revision = ?, headline = ?, blocks = ?, key_event = ?, modified_at = ?,
-                                               change_kind = ?, change_note = ?
-                    WHERE timeline_id = ? AND update_id = ?""",
-                    edited.revision(), edited.content().headline(), blocks(edited.content().blocks()),
-                    edited.content().keyEvent(), timestamp(event.occurredAt()), edited.change().kind().name(),
-                    edited.change().note(), edited.timelineId(), edited.updateId());
+            writes.update(update(edited.timelineId(), edited.updateId()).set("revision", edited.revision())
+                    .set("headline", edited.content().headline()).set("blocks", blocks(edited.content().blocks()))
+                    .set("key_event", edited.content().keyEvent()).set("modified_at", timestamp(event.occurredAt()))
+                    .set("change_kind", edited.change().kind().name()).set("change_note", edited.change().note()));
         } else if (payload instanceof UpdateRetracted retracted) {
             // readers never get retracted words back: the content leaves this table (auditors keep every revision)
-            jdbc.update("""
-                    UPDATE timeline_update SET revision = ?, status = 'RETRACTED', headline = NULL, blocks = NULL,
-                                               byline = NULL, key_event = FALSE, modified_at = ?, change_kind = NULL,
-                                               change_note = NULL, public_note = ?
-                    WHERE timeline_id = ? AND update_id = ?""",
-                    retracted.revision(), timestamp(event.occurredAt()), retracted.publicNote(),
-                    retracted.timelineId(), retracted.updateId());
+            writes.update(update(retracted.timelineId(), retracted.updateId()).set("revision", retracted.revision())
+                    .set("status", "RETRACTED").set("headline", null).set("blocks", null).set("byline", null)
+                    .set("key_event", false).set("modified_at", timestamp(event.occurredAt()))
+                    .set("change_kind", null).set("change_note", null).set("public_note", retracted.publicNote()));
         } else if (payload instanceof UpdatePinned pinned) {
-            jdbc.update("UPDATE timeline SET pinned_update_id = ? WHERE timeline_id = ?",
-                    pinned.updateId(), pinned.timelineId());
+            writes.update(TIMELINE.row().set("timeline_id", pinned.timelineId())
+                    .set("pinned_update_id", pinned.updateId()));
         } else if (payload instanceof UpdateUnpinned unpinned) {
-            jdbc.update("UPDATE timeline SET pinned_update_id = NULL WHERE timeline_id = ?", unpinned.timelineId());
+            writes.update(TIMELINE.row().set("timeline_id", unpinned.timelineId()).set("pinned_update_id", null));
         }
+    }
+
+    private static Row update(String timelineId, String updateId) {
+        return TIMELINE_UPDATE.row().set("timeline_id", timelineId).set("update_id", updateId);
     }
 }

@@ -1,6 +1,6 @@
 package news.timeline.query.timeline;
 
-import news.timeline.query.consuming.ProjectionJson;
+import news.timeline.query.store.ProjectionJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -21,7 +21,7 @@ public class TimelineReader {
 
     private final JdbcTemplate jdbc;
 
-    TimelineReader(JdbcTemplate jdbc) {
+    public TimelineReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

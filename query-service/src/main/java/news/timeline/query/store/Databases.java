@@ -1,4 +1,4 @@
-package news.timeline.query.consuming;
+package news.timeline.query.store;
 
 import org.postgresql.PGConnection;
 
@@ -6,12 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Which database a connection is on, where the projections' work differs: PostgreSQL, or H2. */
-final class Databases {
+public final class Databases {
 
     private Databases() {
     }
 
-    static boolean postgres(Connection connection) throws SQLException {
+    public static boolean postgres(Connection connection) throws SQLException {
         return connection.isWrapperFor(PGConnection.class);
     }
 }

@@ -1,6 +1,7 @@
-package news.timeline.query.consuming;
+package news.timeline.query.rebuild;
 
 import com.zaxxer.hikari.HikariDataSource;
+import news.timeline.query.store.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 

@@ -1,4 +1,4 @@
-package news.timeline.query.consuming;
+package news.timeline.query.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,8 +1,10 @@
-package news.timeline.query.consuming;
+package news.timeline.query.rebuild;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import news.timeline.query.store.Databases;
+import news.timeline.query.store.Table;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,12 +12,16 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Fresh projection tables for a rebuild, in a schema of their own, made by the same migrations as the live ones.
  * Written through a small pool of their own whose connections all default to that schema, so the projections'
- * SQL (unqualified table names) lands there and the live pool is never touched.
+ * statements (unqualified table names) land there and the live pool is never touched. What is done to which table
+ * comes from the tables declared ({@link news.timeline.query.store.DeclaredTables}): only those are made unlogged,
+ * stripped of indexes, and swapped in.
  */
 final class RebuildSchema implements AutoCloseable {
 
@@ -23,10 +29,8 @@ final class RebuildSchema implements AutoCloseable {
     /** Where PostgreSQL's replaced live tables go at the switch-over; dropped with the rebuild's schema. */
     static final String RETIRED = "projection_retired";
 
-    /** Tables the projections only ever add rows to: nothing of the first pass reads them. */
-    private static final Set<String> APPEND_ONLY = Set.of("audit_entry");
-
     private final JdbcTemplate live;
+    private final List<Table> tables;
     private final HikariDataSource dataSource;
     private final boolean postgres;
     private final List<DeferredIndex> deferred;
@@ -39,9 +43,10 @@ final class RebuildSchema implements AutoCloseable {
     private record DeferredIndex(String build, String drop) {
     }
 
-    private RebuildSchema(JdbcTemplate live, HikariDataSource dataSource, boolean postgres,
+    private RebuildSchema(JdbcTemplate live, List<Table> tables, HikariDataSource dataSource, boolean postgres,
                           List<DeferredIndex> deferred, int writers) {
         this.live = live;
+        this.tables = tables;
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.deferred = deferred;
@@ -52,8 +57,8 @@ final class RebuildSchema implements AutoCloseable {
      * Drops what an earlier rebuild left, creates the schema and migrates it. The pool is configured as the live
      * one (database, account, driver properties) but for its schema and size: a connection for each writer.
      */
-    static RebuildSchema create(JdbcTemplate live, HikariDataSource livePool, FlywayProperties migrations,
-                                int writers) {
+    static RebuildSchema create(JdbcTemplate live, List<Table> tables, HikariDataSource livePool,
+                                FlywayProperties migrations, int writers) {
         dropSchemas(live);
         live.execute("CREATE SCHEMA \"" + NAME + "\"");
         HikariConfig config = new HikariConfig();
@@ -75,22 +80,23 @@ final class RebuildSchema implements AutoCloseable {
                 .locations(migrations.getLocations().toArray(String[]::new)).load().migrate();
         List<DeferredIndex> deferred = List.of();
         if (postgres) {
-            unlogged(live);
-            deferred = deferIndexes(live);
+            unlogged(live, tables);
+            deferred = deferIndexes(live, tables);
             live.execute("CREATE SCHEMA \"" + RETIRED + "\"");
         }
-        return new RebuildSchema(live, dataSource, postgres, deferred, writers);
+        return new RebuildSchema(live, tables, dataSource, postgres, deferred, writers);
     }
 
     /**
-     * Drops the indexes that no write of the first pass looks anything up in: every key and index of the
-     * append-only tables, and every index but a primary key elsewhere. Kept up row by row, each insert into them
+     * Drops the indexes that no write of the first pass looks anything up in: every key and index of the tables
+     * declared append-only, and every index but a primary key elsewhere. Kept up row by row, each insert into them
      * finds its place in a tree far larger than the database's cache, one event's rows scattered over thousands
      * of timelines; built once at the end ({@link #buildDeferredIndexes}), they are one sort each. A duplicate the
      * first pass could have let in fails that build, and with it the rebuild, as the key would have failed the
      * insert.
      */
-    private static List<DeferredIndex> deferIndexes(JdbcTemplate live) {
+    private static List<DeferredIndex> deferIndexes(JdbcTemplate live, List<Table> tables) {
+        Map<String, Table> declared = tables.stream().collect(Collectors.toMap(Table::name, Function.identity()));
         List<DeferredIndex> deferred = new ArrayList<>();
         live.query("""
                 SELECT t.relname AS table_name, i.relname AS index_name, x.indisprimary AS is_primary,
@@ -103,8 +109,7 @@ final class RebuildSchema implements AutoCloseable {
                 LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.conrelid = t.oid
                 WHERE n.nspname = ?""", (RowCallbackHandler) rs -> {
             String table = rs.getString("table_name");
-            if (!ProjectionChecksum.TABLES.containsKey(table)
-                    || !APPEND_ONLY.contains(table) && rs.getBoolean("is_primary")) {
+            if (!declared.containsKey(table) || !declared.get(table).isAppendOnly() && rs.getBoolean("is_primary")) {
                 return;
             }
             String qualified = ProjectionChecksum.qualified(NAME, table);
@@ -147,9 +152,9 @@ final class RebuildSchema implements AutoCloseable {
      * rows themselves; a crash empties them, and a rebuild is then simply run again. They are made logged before
      * they take over ({@link #prepareToReplaceLive}).
      */
-    private static void unlogged(JdbcTemplate live) {
-        ProjectionChecksum.TABLES.keySet().forEach(table ->
-                live.execute("ALTER TABLE " + ProjectionChecksum.qualified(NAME, table) + " SET UNLOGGED"));
+    private static void unlogged(JdbcTemplate live, List<Table> tables) {
+        tables.forEach(table ->
+                live.execute("ALTER TABLE " + ProjectionChecksum.qualified(NAME, table.name()) + " SET UNLOGGED"));
     }
 
     HikariDataSource dataSource() {
@@ -163,9 +168,9 @@ final class RebuildSchema implements AutoCloseable {
      */
     void prepareToReplaceLive() {
         if (postgres) {
-            ProjectionChecksum.TABLES.keySet().forEach(table -> {
-                live.execute("ALTER TABLE " + ProjectionChecksum.qualified(NAME, table) + " SET LOGGED");
-                live.execute("ANALYZE " + ProjectionChecksum.qualified(NAME, table));
+            tables.forEach(table -> {
+                live.execute("ALTER TABLE " + ProjectionChecksum.qualified(NAME, table.name()) + " SET LOGGED");
+                live.execute("ANALYZE " + ProjectionChecksum.qualified(NAME, table.name()));
             });
         }
     }
@@ -178,18 +183,19 @@ final class RebuildSchema implements AutoCloseable {
      */
     void replaceLive() {
         if (!postgres) {
-            for (String table : ProjectionChecksum.TABLES.keySet()) {
-                live.update("DELETE FROM " + table);
-                live.update("INSERT INTO " + table + " SELECT * FROM " + ProjectionChecksum.qualified(NAME, table));
+            for (Table table : tables) {
+                live.update("DELETE FROM " + table.name());
+                live.update("INSERT INTO " + table.name() + " (" + table.columnList() + ") SELECT "
+                        + table.columnList() + " FROM " + ProjectionChecksum.qualified(NAME, table.name()));
             }
             return;
         }
         String liveSchema = live.queryForObject("SELECT current_schema()", String.class);
         // a reader's statement in the way is waited for this long; a lock conflict rolls the swap back whole
         live.execute("SET LOCAL lock_timeout = '5s'");
-        for (String table : ProjectionChecksum.TABLES.keySet()) {
-            move(ProjectionChecksum.qualified(liveSchema, table), RETIRED);
-            move(ProjectionChecksum.qualified(NAME, table), liveSchema);
+        for (Table table : tables) {
+            move(ProjectionChecksum.qualified(liveSchema, table.name()), RETIRED);
+            move(ProjectionChecksum.qualified(NAME, table.name()), liveSchema);
         }
     }
 

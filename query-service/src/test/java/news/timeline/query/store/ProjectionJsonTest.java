@@ -1,4 +1,4 @@
-package news.timeline.query.consuming;
+package news.timeline.query.store;
 
 import org.junit.jupiter.api.Test;
 

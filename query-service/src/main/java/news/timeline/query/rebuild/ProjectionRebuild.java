@@ -1,4 +1,4 @@
-package news.timeline.query.consuming;
+package news.timeline.query.rebuild;
 
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
@@ -12,16 +12,23 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import news.timeline.query.consuming.ConsumerProperties;
+import news.timeline.query.consuming.EventApplier;
+import news.timeline.query.consuming.OffsetStore;
+import news.timeline.query.consuming.ProjectionConsumer;
+import news.timeline.query.store.DeclaredTables;
+import news.timeline.query.store.Projection;
+import news.timeline.query.store.Table;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +74,8 @@ public class ProjectionRebuild {
 
     private final ConsumerProperties kafka;
     private final List<Projection> projections;
+    /** Every table declared, in one order: what is rebuilt, checksummed and swapped. */
+    private final List<Table> tables;
     private final JdbcTemplate liveJdbc;
     private final TransactionTemplate liveTransaction;
     private final OffsetStore liveOffsets;
@@ -84,13 +93,16 @@ public class ProjectionRebuild {
     private volatile long rate;
     private volatile long livePausedMillis;
 
-    ProjectionRebuild(ConsumerProperties kafka, List<Projection> projections, JdbcTemplate liveJdbc,
+    ProjectionRebuild(ConsumerProperties kafka, List<Projection> projections, List<DeclaredTables> declared,
+                      JdbcTemplate liveJdbc,
                       TransactionTemplate liveTransaction, OffsetStore liveOffsets, ProjectionConsumer liveConsumer,
                       HikariDataSource livePool, FlywayProperties migrations, ApplicationEventPublisher events,
                       @Value("${timeline.rebuild.workers:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
                       int workerCount) {
         this.kafka = kafka;
         this.projections = projections;
+        this.tables = declared.stream().flatMap(owner -> owner.tables().stream())
+                .sorted(Comparator.comparing(Table::name)).toList();
         this.liveJdbc = liveJdbc;
         this.liveTransaction = liveTransaction;
         this.liveOffsets = liveOffsets;
@@ -136,7 +148,8 @@ public class ProjectionRebuild {
     private void rebuild() {
         ProjectionChecksum live;
         ProjectionChecksum rebuilt;
-        try (RebuildSchema schema = RebuildSchema.create(liveJdbc, livePool, migrations, workerCount);
+        try (RebuildSchema schema = RebuildSchema.create(liveJdbc, tables, livePool, migrations,
+                workerCount);
              Workers workers = new Workers(schema)) {
             Map<TopicPartition, Long> start = workers.beginning();
             Map<TopicPartition, Long> target = liveTargets(start);
@@ -160,8 +173,8 @@ public class ProjectionRebuild {
                     return null;
                 });
                 // the live projection goes on; the snapshot still sees it where the rebuilt one stands
-                live = ProjectionChecksum.of(snapshot.jdbc(), null);
-                rebuilt = ProjectionChecksum.of(snapshot.jdbc(), RebuildSchema.NAME);
+                live = ProjectionChecksum.of(snapshot.jdbc(), null, tables);
+                rebuilt = ProjectionChecksum.of(snapshot.jdbc(), RebuildSchema.NAME, tables);
             }
             held(() -> {
                 workers.readUpTo(liveTargets(start));
@@ -284,10 +297,8 @@ public class ProjectionRebuild {
         }
 
         private EventApplier applier(RebuildSchema schema) {
-            JdbcTemplate jdbc = new JdbcTemplate(schema.dataSource());
-            return new EventApplier(projections, jdbc, new OffsetStore(jdbc), new TimelinePositions(jdbc),
-                    new ParkedRecords(jdbc), new TransactionTemplate(new DataSourceTransactionManager(schema.dataSource())),
-                    List.of(applied -> eventsApplied.addAndGet(applied.size())));
+            return EventApplier.into(schema.dataSource(), projections,
+                    applied -> eventsApplied.addAndGet(applied.size()));
         }
     }
 

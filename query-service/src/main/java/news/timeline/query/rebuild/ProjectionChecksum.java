@@ -1,42 +1,31 @@
-package news.timeline.query.consuming;
+package news.timeline.query.rebuild;
 
+import news.timeline.query.store.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A fingerprint of the projection tables: SHA-256 over every row of every table in primary-key order, and the row
+ * A fingerprint of the projection tables: SHA-256 over every row of every declared table in key order, and the row
  * count of each. Two projections built from the same events have the same one.
  */
 public record ProjectionChecksum(String sha256, Map<String, Long> rows) {
 
-    /** Each table and the order its rows are read in. */
-    static final Map<String, String> TABLES = tables();
-
-    private static Map<String, String> tables() {
-        Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("timeline", "timeline_id");
-        tables.put("timeline_update", "timeline_id, update_id");
-        tables.put("audit_entry", "timeline_id, sequence");
-        tables.put("timeline_position", "timeline_id");
-        tables.put("consumed_offset", "topic, partition_no");
-        return Collections.unmodifiableMap(tables);
-    }
-
-    /** The checksum of the tables in {@code schema} (null: the connection's own). */
-    static ProjectionChecksum of(JdbcTemplate jdbc, String schema) {
+    /** The checksum of {@code tables} in {@code schema} (null: the connection's own). */
+    static ProjectionChecksum of(JdbcTemplate jdbc, String schema, List<Table> tables) {
         MessageDigest digest = newDigest();
         Map<String, Long> rows = new LinkedHashMap<>();
-        TABLES.forEach((table, order) -> {
+        for (Table table : tables) {
             long[] count = {0};
-            jdbc.query("SELECT * FROM " + qualified(schema, table) + " ORDER BY " + order, (RowCallbackHandler) rs -> {
+            jdbc.query("SELECT " + table.columnList() + " FROM " + qualified(schema, table.name()) + " ORDER BY "
+                    + String.join(", ", table.key()), (RowCallbackHandler) rs -> {
                 int columns = rs.getMetaData().getColumnCount();
                 for (int column = 1; column <= columns; column++) {
                     String value = rs.getString(column);
@@ -46,9 +35,9 @@ public record ProjectionChecksum(String sha256, Map<String, Long> rows) {
                 digest.update((byte) 30);
                 count[0]++;
             });
-            digest.update(table.getBytes(StandardCharsets.UTF_8));
-            rows.put(table, count[0]);
-        });
+            digest.update(table.name().getBytes(StandardCharsets.UTF_8));
+            rows.put(table.name(), count[0]);
+        }
         return new ProjectionChecksum(HexFormat.of().formatHex(digest.digest()), rows);
     }
 

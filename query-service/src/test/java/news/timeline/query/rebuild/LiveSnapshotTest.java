@@ -1,4 +1,4 @@
-package news.timeline.query.consuming;
+package news.timeline.query.rebuild;
 
 import com.zaxxer.hikari.HikariDataSource;
 import news.timeline.testing.TestPostgres;

@@ -1,27 +1,17 @@
-package news.timeline.query.consuming;
+package news.timeline.query.store;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * A run of one INSERT statement as PostgreSQL's {@code COPY ... FROM STDIN} in its binary format: the rows stream in
- * as one command, without the parsing and planning of a multi-row INSERT, and each value goes in the form the
- * database keeps it, with nothing to escape on this side and nothing to parse on the other (a rebuild's rows went in
- * twice as fast as text). Only for INSERTs whose values are all parameters, into columns of the types
- * {@link ColumnType} writes; anything else is left to a JDBC batch.
+ * Rows of one {@link Table} as PostgreSQL's {@code COPY ... FROM STDIN} in its binary format: the rows stream in as
+ * one command, without the parsing and planning of a multi-row INSERT, and each value goes in the form the database
+ * keeps it, with nothing to escape on this side and nothing to parse on the other (a rebuild's rows went in twice as
+ * fast as text).
  */
-final class CopyInserts {
-
-    private static final Pattern INSERT = Pattern.compile(
-            "^\\s*INSERT\\s+INTO\\s+(\\w+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\(([\\s?,]*)\\)\\s*$",
-            Pattern.CASE_INSENSITIVE);
+final class BinaryCopy {
 
     /** The binary format's signature, then no flags and no header extension. */
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
@@ -30,76 +20,7 @@ final class CopyInserts {
     /** 2000-01-01T00:00:00Z, from which PostgreSQL counts its timestamps, in seconds since 1970. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
-    private CopyInserts() {
-    }
-
-    /** An INSERT's table and columns (in lower case, in order), which a COPY fills the same way. */
-    record Command(String table, List<String> columns) {
-
-        String sql() {
-            return "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
-        }
-
-        /** A query that reads nothing, whose result's columns have the types of the columns inserted. */
-        String columnTypesQuery() {
-            return "SELECT " + String.join(", ", columns) + " FROM " + table + " WHERE 1 = 0";
-        }
-    }
-
-    /** The COPY for {@code insert}, if every value it inserts is a parameter. */
-    static Optional<Command> command(String insert) {
-        Matcher matcher = INSERT.matcher(insert);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        List<String> columns = Stream.of(matcher.group(2).split(","))
-                .map(column -> column.strip().toLowerCase(Locale.ROOT)).toList();
-        long parameters = matcher.group(3).chars().filter(c -> c == '?').count();
-        return columns.size() == parameters ? Optional.of(new Command(matcher.group(1), columns)) : Optional.empty();
-    }
-
-    /** The column types written here, each as PostgreSQL's binary format has it, and the Java values each takes. */
-    enum ColumnType {
-        INT4(Integer.class), INT8(Long.class, Integer.class), BOOL(Boolean.class), TEXT(String.class, Utf8Text.class),
-        TIMESTAMPTZ(OffsetDateTime.class);
-
-        private final List<Class<?>> values;
-
-        ColumnType(Class<?>... values) {
-            this.values = List.of(values);
-        }
-
-        /** The type of a column PostgreSQL names {@code name} ({@code ResultSetMetaData.getColumnTypeName}). */
-        static Optional<ColumnType> named(String name) {
-            return switch (name.toLowerCase(Locale.ROOT)) {
-                case "int4" -> Optional.of(INT4);
-                case "int8" -> Optional.of(INT8);
-                case "bool" -> Optional.of(BOOL);
-                case "text", "varchar" -> Optional.of(TEXT);
-                case "timestamptz" -> Optional.of(TIMESTAMPTZ);
-                default -> Optional.empty();
-            };
-        }
-
-        /** Whether {@code value} can be written into such a column as it is. */
-        boolean takes(Object value) {
-            return value == null || values.contains(value.getClass());
-        }
-    }
-
-    /** Whether every value of every row is one its column's type takes. */
-    static boolean copyable(List<Object[]> rows, List<ColumnType> types) {
-        for (Object[] row : rows) {
-            if (row.length != types.size()) {
-                return false;
-            }
-            for (int i = 0; i < row.length; i++) {
-                if (!types.get(i).takes(row[i])) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    private BinaryCopy() {
     }
 
     /** Where COPY data goes, a buffer at a time: the first {@code length} bytes of {@code bytes}. */
@@ -109,16 +30,17 @@ final class CopyInserts {
     }
 
     /**
-     * Writes {@link #copyable} rows in COPY's binary format to {@code out}, through one small buffer: for each row
-     * its number of values, then each value's length and bytes (a length of -1 for null); -1 for the end.
+     * Writes rows of values of {@code columns}, in their order and each of a type its column takes, in COPY's binary
+     * format to {@code out}, through one small buffer: for each row its number of values, then each value's length
+     * and bytes (a length of -1 for null); -1 for the end.
      */
-    static void write(List<Object[]> rows, List<ColumnType> types, Out out) throws SQLException {
+    static void write(List<Object[]> rows, List<Column> columns, Out out) throws SQLException {
         Bytes data = new Bytes(out);
         data.put(HEADER, 0, HEADER.length);
         for (Object[] row : rows) {
             data.putShort(row.length);
             for (int i = 0; i < row.length; i++) {
-                append(data, types.get(i), row[i]);
+                append(data, columns.get(i).type(), row[i]);
             }
         }
         data.putShort(-1);

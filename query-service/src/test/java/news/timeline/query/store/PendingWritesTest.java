@@ -1,10 +1,11 @@
-package news.timeline.query.consuming;
+package news.timeline.query.store;
 
 import news.timeline.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,11 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The projections' batched writes on both databases: on PostgreSQL the inserts go as COPY, on H2 as JDBC batches;
+ * The projections' pending writes on both databases: on PostgreSQL the inserts go as COPY, on H2 as JDBC batches;
  * either way every value comes back as it was written, a row's insert goes before its update, and a failed batch
  * leaves nothing behind.
  */
-class BatchedWritesTest {
+class PendingWritesTest {
+
+    private static final Table ITEM = Table.named("item")
+            .int4("id").text("label").bool("flag").int8("amount").timestamp("at")
+            .key("id");
+    private static final Table PART = Table.named("part")
+            .int4("item_id").text("part_id").text("label")
+            .key("item_id", "part_id");
 
     private static final String POSTGRES_URL = TestPostgres.url();
 
@@ -47,15 +55,14 @@ class BatchedWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void everyValueComesBackAsItWasWritten(String database) {
-        BatchedWrites writes = open(database);
+        PendingWrites writes = open(database);
         OffsetDateTime at = OffsetDateTime.of(2026, 11, 27, 14, 32, 5, 123_000_000, ZoneOffset.UTC);
         inTransaction(() -> {
             for (int i = 0; i < AWKWARD_TEXT.size(); i++) {
-                writes.update("INSERT INTO item (id, label, flag, amount, at) VALUES (?, ?, ?, ?, ?)",
-                        i, AWKWARD_TEXT.get(i), i % 2 == 0, 10_000_000_000L + i, at.plusSeconds(i));
+                writes.insert(ITEM.row().set("id", i).set("label", AWKWARD_TEXT.get(i)).set("flag", i % 2 == 0)
+                        .set("amount", 10_000_000_000L + i).set("at", at.plusSeconds(i)));
             }
-            writes.update("INSERT INTO item (id, label, flag, amount, at) VALUES (?, ?, ?, ?, ?)",
-                    99, null, null, null, null);
+            writes.insert(ITEM.row().set("id", 99));
             writes.flush();
         });
 
@@ -76,13 +83,13 @@ class BatchedWritesTest {
     /** Nanoseconds to the microsecond PostgreSQL keeps, as it rounds a timestamp written as text, ties included. */
     @Test
     void aTimestampCopiedIsTheOneTheDatabaseReadsFromItsText() {
-        BatchedWrites writes = open("postgres");
+        PendingWrites writes = open("postgres");
         OffsetDateTime second = OffsetDateTime.of(2026, 11, 27, 14, 32, 5, 0, ZoneOffset.UTC);
         List<Integer> nanos = List.of(0, 1, 499, 500, 501, 1_500, 2_500, 123_456_789, 999_999_499, 999_999_500,
                 999_999_999);
         inTransaction(() -> {
             for (int i = 0; i < nanos.size(); i++) {
-                writes.update("INSERT INTO item (id, at) VALUES (?, ?)", i, second.withNano(nanos.get(i)));
+                writes.insert(ITEM.row().set("id", i).set("at", second.withNano(nanos.get(i))));
             }
             writes.flush();
         });
@@ -97,14 +104,14 @@ class BatchedWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void aRowIsInsertedBeforeItIsChangedHoweverTheWritesInterleave(String database) {
-        BatchedWrites writes = open(database);
+        PendingWrites writes = open(database);
         inTransaction(() -> {
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "first");
-            writes.update("UPDATE item SET label = ? WHERE id = ?", "first, edited", 1);
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 2, "second");
-            writes.update("UPDATE item SET label = ? WHERE id = ?", "second, edited", 2);
-            writes.update("UPDATE item SET label = label || ', twice' WHERE id = ?", 1);
-            writes.update("DELETE FROM item WHERE id = ?", 2);
+            writes.insert(item(1).set("label", "first"));
+            writes.update(item(1).set("label", "first, edited"));
+            writes.insert(item(2).set("label", "second"));
+            writes.update(item(2).set("label", "second, edited"));
+            writes.update(item(1).set("label", "first, edited, twice"));
+            writes.delete(ITEM, 2);
             writes.flush();
         });
 
@@ -115,15 +122,18 @@ class BatchedWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void aRowChangedInTheBatchThatInsertedItIsStoredAsItEndsUp(String database) {
-        BatchedWrites writes = open(database);
-        inTransaction(() -> writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 1, "stored", false));
+        PendingWrites writes = open(database);
         inTransaction(() -> {
-            writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 2, "new", false);
-            writes.update("UPDATE item SET label = ?, flag = TRUE WHERE id = ?", "new, edited", 2);
-            writes.update("UPDATE item SET label = ? WHERE id = ?", "stored, edited", 1);
-            writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 3, "newer", true);
-            writes.update("UPDATE item SET label = NULL, flag = FALSE WHERE id = ?", 3);
-            writes.update("UPDATE item SET label = 'newer, it''s back' WHERE id = ?", 3);
+            writes.insert(item(1).set("label", "stored").set("flag", false));
+            writes.flush();
+        });
+        inTransaction(() -> {
+            writes.insert(item(2).set("label", "new").set("flag", false));
+            writes.update(item(2).set("label", "new, edited").set("flag", true));
+            writes.update(item(1).set("label", "stored, edited"));
+            writes.insert(item(3).set("label", "newer").set("flag", true));
+            writes.update(item(3).set("label", null).set("flag", false));
+            writes.update(item(3).set("label", "newer, it's back"));
             writes.flush();
         });
 
@@ -133,56 +143,59 @@ class BatchedWritesTest {
                 .containsExactly(false, true, false);
     }
 
+    /** A stored row deleted and inserted again in one batch: the insert follows the delete, and so do its changes. */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
-    void changesAfterOneTheDatabaseMustMakeFollowIt(String database) {
-        BatchedWrites writes = open(database);
+    void writesToARowStoredBeforeTheBatchFollowEachOther(String database) {
+        PendingWrites writes = open(database);
         inTransaction(() -> {
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "a");
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 2, "x");
-            writes.update("UPDATE item SET label = label || 'b' WHERE id = ?", 1);
-            writes.update("UPDATE item SET label = ? WHERE id = ?", "c", 1);
-            writes.update("UPDATE item SET flag = TRUE WHERE id = ?", 2);
-            writes.update("UPDATE item SET label = label || 'y' WHERE id = ?", 2);
+            writes.insert(item(1).set("label", "a").set("amount", 7L));
+            writes.insert(item(2).set("label", "x"));
             writes.flush();
         });
         inTransaction(() -> {
-            // the insert does not name flag: this change is left to the database, and the next follows it
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 3, "p");
-            writes.update("UPDATE item SET flag = TRUE, label = 'f' WHERE id = ?", 3);
-            writes.update("UPDATE item SET label = ? WHERE id = ?", "q", 3);
+            writes.update(item(1).set("label", "b"));
+            writes.delete(ITEM, 1);
+            writes.insert(item(1).set("label", "c"));
+            writes.update(item(1).set("flag", true));
+            writes.insert(item(3).set("label", "p"));
+            writes.update(item(2).set("label", "xy"));
             writes.flush();
         });
 
         assertThat(jdbc.queryForList("SELECT label FROM item ORDER BY id", String.class))
-                .containsExactly("c", "xy", "q");
+                .containsExactly("c", "xy", "p");
+        assertThat(jdbc.queryForMap("SELECT flag, amount FROM item WHERE id = 1"))
+                .containsEntry("flag", true).containsEntry("amount", null);
+    }
+
+    @Test
+    void aTableIsWrittenOnlyByItsDeclaredKeyColumnsAndTypes() {
+        assertThatThrownBy(() -> Table.named("note").int4("item_id").text("label").row())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("declares no key");
+        assertThatThrownBy(() -> ITEM.row().set("colour", "red"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column colour");
+        assertThatThrownBy(() -> ITEM.row().set("id", 1L))
+                .as("a long for an int column").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ITEM.row().set("at", java.time.Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class);
+        PendingWrites writes = open("h2");
+        assertThatThrownBy(() -> writes.update(ITEM.row().set("label", "whose?")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("item.id is part of the key");
+        assertThatThrownBy(() -> writes.update(item(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sets nothing but the key");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
-    void anUpdateOfATableWithoutAPrimaryKeyChangesEveryRowItNames(String database) {
-        BatchedWrites writes = open(database);
-        jdbc.execute("CREATE TABLE note (item_id INTEGER NOT NULL, label VARCHAR(100))");
-        inTransaction(() -> {
-            writes.update("INSERT INTO note (item_id, label) VALUES (?, ?)", 1, "first");
-            writes.update("INSERT INTO note (item_id, label) VALUES (?, ?)", 1, "second");
-            writes.update("UPDATE note SET label = ? WHERE item_id = ?", "both", 1);
-            writes.flush();
-        });
-
-        assertThat(jdbc.queryForList("SELECT label FROM note", String.class)).containsExactly("both", "both");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"postgres", "h2"})
-    void aCompositeKeyIsMatchedWhateverTheOrderOfTheConditions(String database) {
-        BatchedWrites writes = open(database);
+    void aCompositeKeyIsMatchedWhateverTheOrderItsColumnsAreSetIn(String database) {
+        PendingWrites writes = open(database);
         jdbc.execute("CREATE TABLE part (item_id INTEGER, part_id VARCHAR(10), label VARCHAR(100), "
                 + "PRIMARY KEY (item_id, part_id))");
         inTransaction(() -> {
-            writes.update("INSERT INTO part (part_id, item_id, label) VALUES (?, ?, ?)", "a", 1, "one");
-            writes.update("INSERT INTO part (part_id, item_id, label) VALUES (?, ?, ?)", "a", 2, "two");
-            writes.update("UPDATE part SET label = ? WHERE part_id = ? AND item_id = ?", "two, edited", "a", 2);
+            writes.insert(PART.row().set("part_id", "a").set("item_id", 1).set("label", "one"));
+            writes.insert(PART.row().set("part_id", "a").set("item_id", 2).set("label", "two"));
+            writes.update(PART.row().set("label", "two, edited").set("item_id", 2).set("part_id", "a"));
             writes.flush();
         });
 
@@ -190,32 +203,33 @@ class BatchedWritesTest {
                 .containsExactly("one", "two, edited");
     }
 
-    /** UTF-8 bytes go as text; a long for an int column is no value a binary COPY takes, so the run goes by JDBC. */
+    /** UTF-8 bytes go as text; an int given for a bigint column is kept as the long it stands for. */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
-    void textGivenAsUtf8AndValuesCopyDoesNotTakeComeBackAsWritten(String database) {
-        BatchedWrites writes = open(database);
+    void textGivenAsUtf8AndAnIntForABigintComeBackAsWritten(String database) {
+        PendingWrites writes = open(database);
         String json = "{\"text\":\"Ünïcödé — “typographic” 🗞️ \\\\ back\\\\slash\"}";
         inTransaction(() -> {
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, new Utf8Text(json.getBytes(UTF_8)));
+            writes.insert(item(1).set("label", new Utf8Text(json.getBytes(UTF_8))));
             writes.flush();
-            writes.update("INSERT INTO item (id, label, amount) VALUES (?, ?, ?)", 2L, new Utf8Text(new byte[0]), 7);
+            writes.insert(item(2).set("label", new Utf8Text(new byte[0])).set("amount", 7));
+            writes.update(item(2).set("amount", 8));
             writes.flush();
         });
 
         assertThat(jdbc.queryForList("SELECT label FROM item ORDER BY id", String.class)).containsExactly(json, "");
-        assertThat(jdbc.queryForObject("SELECT amount FROM item WHERE id = 2", Long.class)).isEqualTo(7);
+        assertThat(jdbc.queryForObject("SELECT amount FROM item WHERE id = 2", Long.class)).isEqualTo(8);
     }
 
     /** What the database was asked to do, from its own count of this transaction's writes. */
     @Test
     void onPostgresqlARowChangedInTheBatchThatInsertedItIsInsertedOnceAndNeverUpdated() {
-        BatchedWrites writes = open("postgres");
+        PendingWrites writes = open("postgres");
         Map<String, Object> counted = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
                 .execute(status -> {
-                    writes.update("INSERT INTO item (id, label, flag) VALUES (?, ?, ?)", 1, "posted", true);
-                    writes.update("UPDATE item SET label = ? WHERE id = ?", "corrected", 1);
-                    writes.update("UPDATE item SET label = ?, flag = FALSE WHERE id = ?", "corrected again", 1);
+                    writes.insert(item(1).set("label", "posted").set("flag", true));
+                    writes.update(item(1).set("label", "corrected"));
+                    writes.update(item(1).set("label", "corrected again").set("flag", false));
                     writes.flush();
                     return jdbc.queryForMap("SELECT n_tup_ins, n_tup_upd FROM pg_stat_xact_user_tables "
                             + "WHERE schemaname = ? AND relname = 'item'", schema);
@@ -228,18 +242,30 @@ class BatchedWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void aBatchThatFailsLeavesNothing(String database) {
-        BatchedWrites writes = open(database);
+        PendingWrites writes = open(database);
+        inTransaction(() -> {
+            writes.insert(item(1).set("label", "stored"));
+            writes.flush();
+        });
         assertThatThrownBy(() -> inTransaction(() -> {
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "kept?");
-            writes.update("INSERT INTO item (id, label) VALUES (?, ?)", 1, "the same key again");
+            writes.insert(item(2).set("label", "kept?"));
+            writes.insert(item(1).set("label", "the same key as a stored row"));
             writes.flush();
         })).isInstanceOf(RuntimeException.class);
         writes.discard();
+        writes.insert(item(3).set("label", "twice"));
+        assertThatThrownBy(() -> writes.insert(item(3).set("label", "in one batch")))
+                .isInstanceOf(DuplicateKeyException.class);
+        writes.discard();
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM item", Long.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT label FROM item", String.class)).containsExactly("stored");
     }
 
-    private BatchedWrites open(String database) {
+    private static Row item(int id) {
+        return ITEM.row().set("id", id);
+    }
+
+    private PendingWrites open(String database) {
         postgres = database.equals("postgres");
         DriverManagerDataSource dataSource = postgres
                 ? new DriverManagerDataSource(POSTGRES_URL + "?currentSchema=" + schema, "postgres", "")
@@ -251,7 +277,7 @@ class BatchedWritesTest {
         jdbc.execute("""
                 CREATE TABLE item (id INTEGER PRIMARY KEY, label VARCHAR(1000), flag BOOLEAN, amount BIGINT,
                                    at TIMESTAMP WITH TIME ZONE)""");
-        return new BatchedWrites(dataSource);
+        return new PendingWrites(dataSource);
     }
 
     private void inTransaction(Runnable work) {

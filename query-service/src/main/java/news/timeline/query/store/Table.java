@@ -1,0 +1,158 @@
+package news.timeline.query.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * A table a projection writes, as it declares it: its columns, its primary key, and whether rows are only ever added
+ * to it. The migrations create it; from these declarations come the statements that write it, its checksum, and
+ * what a rebuild makes of it (see {@code news.timeline.query.rebuild}). Declared once, as a constant:
+ * {@code Table.named("item").text("id").int8("amount").key("id")}.
+ */
+public final class Table {
+
+    /** A row's columns set are kept as bits of a {@code long}. */
+    private static final int MAX_COLUMNS = Long.SIZE;
+
+    private final String name;
+    private final List<Column> columns;
+    private final List<String> key;
+    private final boolean appendOnly;
+    private final Map<String, Integer> positions;
+    private final int[] keyPositions;
+
+    private Table(String name, List<Column> columns, List<String> key, boolean appendOnly) {
+        if (columns.size() > MAX_COLUMNS) {
+            throw new IllegalArgumentException(name + " declares more than " + MAX_COLUMNS + " columns");
+        }
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        this.key = List.copyOf(key);
+        this.appendOnly = appendOnly;
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (positions.put(columns.get(i).name(), i) != null) {
+                throw new IllegalArgumentException(name + " declares " + columns.get(i).name() + " twice");
+            }
+        }
+        this.positions = Collections.unmodifiableMap(positions);
+        this.keyPositions = key.stream().mapToInt(this::indexOf).toArray();
+    }
+
+    public static Table named(String name) {
+        return new Table(name, List.of(), List.of(), false);
+    }
+
+    public Table int4(String column) {
+        return with(new Column(column, ColumnType.INT4));
+    }
+
+    public Table int8(String column) {
+        return with(new Column(column, ColumnType.INT8));
+    }
+
+    public Table bool(String column) {
+        return with(new Column(column, ColumnType.BOOL));
+    }
+
+    public Table text(String column) {
+        return with(new Column(column, ColumnType.TEXT));
+    }
+
+    public Table timestamp(String column) {
+        return with(new Column(column, ColumnType.TIMESTAMPTZ));
+    }
+
+    /** The primary key, from declared columns: every write names a row by it. */
+    public Table key(String... columns) {
+        return new Table(name, this.columns, List.of(columns), appendOnly);
+    }
+
+    /**
+     * Rows are only added, never changed: nothing a rebuild writes looks anything up in this table, so it does
+     * without even its key until the end.
+     */
+    public Table appendOnly() {
+        return new Table(name, columns, key, true);
+    }
+
+    private Table with(Column column) {
+        List<Column> more = new ArrayList<>(columns);
+        more.add(column);
+        return new Table(name, more, key, appendOnly);
+    }
+
+    /** A row to insert, or the changes to make to one ({@link ProjectionWrites}). */
+    public Row row() {
+        if (key.isEmpty()) {
+            throw new IllegalStateException(name + " declares no key");
+        }
+        return new Row(this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<String> key() {
+        return key;
+    }
+
+    public boolean isAppendOnly() {
+        return appendOnly;
+    }
+
+    int indexOf(String column) {
+        Integer position = positions.get(column);
+        if (position == null) {
+            throw new IllegalArgumentException(name + " declares no column " + column);
+        }
+        return position;
+    }
+
+    int[] keyPositions() {
+        return keyPositions;
+    }
+
+    /** The column names, comma separated: {@code a, b, c}. */
+    public String columnList() {
+        return String.join(", ", columns.stream().map(Column::name).toList());
+    }
+
+    String insertSql() {
+        return "INSERT INTO " + name + " (" + columnList() + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    String copySql() {
+        return "COPY " + name + " (" + columnList() + ") FROM STDIN (FORMAT binary)";
+    }
+
+    /** Sets the columns whose bits are in {@code changed}, on the row found by key. */
+    String updateSql(long changed) {
+        return "UPDATE " + name + " SET " + String.join(", ", IntStream.range(0, columns.size())
+                .filter(i -> (changed & 1L << i) != 0).mapToObj(i -> columns.get(i).name() + " = ?").toList())
+                + where();
+    }
+
+    String deleteSql() {
+        return "DELETE FROM " + name + where();
+    }
+
+    private String where() {
+        return " WHERE " + String.join(" AND ", key.stream().map(column -> column + " = ?").toList());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
