@@ -10,8 +10,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 /**
  * A snapshot after {@code minimum} events, or after a {@code 1/share} part of the aggregate's whole stream, whichever
  * is more. A snapshot holds the whole timeline, so taking one every fixed number of events costs more the longer
- * the story: on a story of 50,000 updates, one every 250 events was 4% of the machine at 100 posts a second, and
- * growing. Spaced in proportion, snapshots cost the same per event however long the story, and loading one from
+ * the story; spaced in proportion, snapshots cost the same per event however long the story, and loading one from
  * its snapshot still replays at most a {@code 1/share} part of its events after it.
  */
 public final class GrowingSnapshotTriggerDefinition implements SnapshotTriggerDefinition {

@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last committed sequence of each timeline, in memory: what cache validators and read-your-writes waits are
- * decided on without a database read. Unknown timelines are looked up and not remembered, so that requests for
- * made-up ids cannot fill it.
+ * The last committed sequence of each timeline, in memory, for cache validators and read-your-writes waits; unknown
+ * timelines are looked up and not remembered, so that made-up ids cannot fill it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

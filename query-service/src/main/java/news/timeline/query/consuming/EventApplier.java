@@ -29,10 +29,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Applies a batch of records from one partition in one transaction, together with the partition's next offset
- * and each timeline's position: all of it is stored, or none of it. A record that is no event it can read is parked
- * with every later record of its timeline ({@link ParkedRecords}), so that its timeline waits while the others go
- * on; an admin releases or skips it ({@link ParkedTimelines}).
+ * Applies one partition's batch of records in one transaction with its next offset and each timeline's position.
+ * A record it cannot read is parked with the later ones of its timeline ({@link ParkedRecords}); the others go on.
  */
 @Component
 public class EventApplier {
@@ -90,12 +88,8 @@ public class EventApplier {
     }
 
     /**
-     * Applies the timeline's parked records again, in the order they came: all that can be now (after an upgrade
-     * that reads them, say); from the first that still cannot, they wait again. With {@code skipReason}, the first
-     * is skipped instead, kept with who skipped it and why, and if it held the timeline's next sequence the
-     * timeline goes on after it. Nothing is changed if they cannot be applied (a gap): the exception says why.
-     *
-     * @return how many events were applied
+     * Applies the timeline's parked records again, in the order they came, up to the first that still cannot be read;
+     * with {@code skipReason}, without the first, which is kept with who skipped it and why. Answers how many applied.
      */
     int release(String timelineId, String admin, String skipReason) {
         return applyAndTell(() -> {

@@ -14,8 +14,7 @@ import java.util.Optional;
 public class OffsetStore implements DeclaredTables {
 
     static final Table CONSUMED_OFFSET = Table.named("consumed_offset")
-            .text("topic").int4("partition_no").int8("next_offset")
-            .key("topic", "partition_no");
+            .text("topic").int4("partition_no").int8("next_offset").key("topic", "partition_no");
 
     private final JdbcTemplate jdbc;
 

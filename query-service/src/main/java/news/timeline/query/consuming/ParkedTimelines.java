@@ -7,9 +7,8 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * What an admin can do about timelines whose records wait ({@link ParkedRecords}): see them, release them, or skip
- * the first with a reason. A release runs on the consumer's own thread, between two batches, so that it never
- * races the live apply of the same timeline. {@code timeline.projection.parked} counts the records waiting.
+ * What an admin can do about timelines whose records wait: see them, release them, or skip the first with a reason;
+ * on the consumer's own thread, between two batches. {@code timeline.projection.parked} counts what waits.
  */
 @Component
 public class ParkedTimelines {
@@ -38,10 +37,8 @@ public class ParkedTimelines {
     }
 
     /**
-     * Applies the timeline's waiting records as they are now read.
-     *
-     * @throws java.util.NoSuchElementException when none wait
-     * @throws IllegalStateException when they cannot be applied (events missing before them); nothing changed
+     * Applies the timeline's waiting records as they are now read: {@code NoSuchElementException} when none wait,
+     * {@code IllegalStateException} when events are missing before them, nothing changed.
      */
     public Released release(String timelineId, String admin) throws Exception {
         return run(timelineId, admin, null);

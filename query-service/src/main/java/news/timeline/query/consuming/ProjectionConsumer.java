@@ -29,10 +29,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Reads the events topic and hands each partition's records to the {@link EventApplier}. Positions come from the
- * projection database, not from Kafka's committed offsets, so what was applied and where to go on from can never
- * disagree. A partition whose next event cannot be applied (a gap, an unreadable record) is paused and reported
- * by {@link #haltedPartitions()}; any other failure (the database away) is retried from the same offset.
+ * Reads the events topic and hands each partition's records to the {@link EventApplier}, from offsets stored with
+ * the projections. A partition whose next event must not be skipped is paused ({@link #haltedPartitions()}); any
+ * other failure is retried from the same offset.
  */
 @Component
 @EnableConfigurationProperties(ConsumerProperties.class)

@@ -26,8 +26,7 @@ public class TimelinePositions implements DeclaredTables {
     private static final int IDS_PER_QUERY = 1_000;
 
     static final Table TIMELINE_POSITION = Table.named("timeline_position")
-            .text("timeline_id").int8("last_sequence").timestamp("last_occurred_at")
-            .key("timeline_id");
+            .text("timeline_id").int8("last_sequence").timestamp("last_occurred_at").key("timeline_id");
 
     private final JdbcTemplate jdbc;
 
@@ -73,9 +72,8 @@ public class TimelinePositions implements DeclaredTables {
     }
 
     /**
-     * Each timeline's last applied event: its sequence, and when it occurred (when the timeline last changed).
-     * {@code stored}: the timelines that had a position already, as {@link #lastSequences} found them; the others
-     * get theirs now. Sent as two batches, whatever the number of timelines.
+     * Each timeline's last applied event: its sequence and when it occurred. {@code stored}: the timelines that had a
+     * position already ({@link #lastSequences}); the others get theirs now. Two batches, whatever the number.
      */
     void save(Collection<EventEnvelope> lastEvents, Set<String> stored) {
         List<Object[]> updates = new ArrayList<>();

@@ -10,11 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The database as it stood at one moment, read on one connection of the live pool while everything else goes on:
- * what lets a rebuild compare checksums without holding the live projection still for as long as reading every
- * row takes. A read-only transaction at snapshot isolation (PostgreSQL's {@code REPEATABLE READ}, H2's
- * {@code SNAPSHOT}), its snapshot fixed by {@link #take}. The connection is evicted from the pool when done, so
- * that no later borrower inherits its isolation.
+ * The live database as it stood at one moment (a read-only snapshot transaction on one pooled connection, evicted
+ * when done): a rebuild compares checksums in it without holding the live projection still while it reads.
  */
 final class LiveSnapshot implements AutoCloseable {
 

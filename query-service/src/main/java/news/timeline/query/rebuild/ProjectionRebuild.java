@@ -43,16 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds every projection from offset 0 of the topic into fresh tables while the live ones keep serving, then
- * switches over. Its workers read the partitions in parallel (see {@link Workers}), first up to where the live
- * projection stood when the rebuild began, into tables without the indexes nothing of that pass reads, built once
- * it is done ({@link RebuildSchema#buildDeferredIndexes}). The rebuilt tables are then readied to take over
- * ({@link RebuildSchema#prepareToReplaceLive}) and caught up with what the live projection applied meanwhile, both
- * while it goes on. Only then does the live consumer's thread wait, twice and briefly: once while the workers apply
- * the last few events and a snapshot of the database is fixed ({@link LiveSnapshot}), in which both checksums are
- * then computed while the live projection goes on; once more while the workers apply what came since and the
- * rebuilt tables replace the live ones in one transaction. It only reads the topic: it publishes nothing, and
- * pushes nothing to readers.
+ * Rebuilds every projection from offset 0 of the topic into fresh tables while the live ones keep serving, with a
+ * worker per core, then catches up and switches over, holding the live consumer only briefly: once to fix a
+ * snapshot both checksums are read in ({@link LiveSnapshot}), once to swap the tables in. It publishes nothing.
  */
 @Component
 public class ProjectionRebuild {
@@ -62,10 +55,8 @@ public class ProjectionRebuild {
     public enum State { NOT_STARTED, REBUILDING, SWITCHING, DONE, FAILED }
 
     /**
-     * Where a rebuild is. {@code caughtUpAt}: every event up to where the live projection stood at the start
-     * applied, the switch-over still to come; {@code eventsPerSecond} is the rate of applying them (up to then).
-     * {@code live} and {@code rebuilt} are the checksums compared at the switch; {@code livePausedMillis} how long
-     * the live projection stood still for it (readers were served throughout).
+     * Where a rebuild is: {@code caughtUpAt} once it has applied what the live projection had at its start, the
+     * checksums compared at the switch, and how long the live projection stood still for it.
      */
     public record Progress(State state, Instant startedAt, Instant caughtUpAt, Instant finishedAt, long recordsRead,
                            long recordsToRead, long eventsApplied, long eventsPerSecond, ProjectionChecksum live,
@@ -227,9 +218,8 @@ public class ProjectionRebuild {
     }
 
     /**
-     * The rebuild's readers, each with a share of the partitions, its own consumer and its own connection: a
-     * timeline lives in one partition, so they never write the same rows, and the database works on as many
-     * batches at once as there are workers, where one connection would leave all but one core idle.
+     * The rebuild's readers, each with a share of the partitions, its own consumer and connection: a timeline lives in
+     * one partition, so they never write the same rows, and the database works on a batch per core.
      */
     private final class Workers implements AutoCloseable {
 
@@ -364,11 +354,8 @@ public class ProjectionRebuild {
                 ConsumerConfig.CLIENT_ID_CONFIG, kafka.groupId() + "-rebuild-" + name,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                // a batch is one partition's records of a poll, applied in one transaction. Kafka's default fetch
-                // of a megabyte a partition held some 1,400 events of 700 bytes; each batch also rewrites the
-                // position of every timeline in it and updates the posts its corrections reach back to, so larger
-                // batches write less. Up to 5,000, which 4 MB hold: twice that was slower again, and 8 MB no
-                // faster, each fetch being one buffer the garbage collector must find room for (docs/PERFORMANCE.md)
+                // a batch is one partition's records of a poll, applied in one transaction: larger batches
+                // rewrite each timeline's position and each corrected post less often (docs/PERFORMANCE.md)
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
                 new StringDeserializer(), new ByteArrayDeserializer());

@@ -17,11 +17,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Fresh projection tables for a rebuild, in a schema of their own, made by the same migrations as the live ones.
- * Written through a small pool of their own whose connections all default to that schema, so the projections'
- * statements (unqualified table names) land there and the live pool is never touched. What is done to which table
- * comes from the tables declared ({@link news.timeline.query.store.DeclaredTables}): only those are made unlogged,
- * stripped of indexes, and swapped in.
+ * Fresh tables for a rebuild, made by the same migrations in a schema of their own and written through a pool whose
+ * connections default to it. Only the declared tables ({@link news.timeline.query.store.DeclaredTables}) are
+ * unlogged, stripped of indexes and swapped in.
  */
 final class RebuildSchema implements AutoCloseable {
 
@@ -69,10 +67,8 @@ final class RebuildSchema implements AutoCloseable {
         config.setMinimumIdle(0);
         boolean postgres = Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) Databases::postgres));
         if (postgres) {
-            // a rebuild that dies is started again from the beginning: its commits need not wait for the disk.
-            // Its statements find rows by primary key only, the other indexes being built at the end (see
-            // deferIndexes): a plan cached while the tables were empty stays right, where planning each statement
-            // for its values (as the live pool does) was an eighth of a rebuild's time
+            // a rebuild that dies is run again: its commits need not wait for the disk. Its statements find rows by
+            // primary key only (see deferIndexes), so a plan cached while the tables were empty stays right
             config.setConnectionInitSql("SET synchronous_commit = off; SET plan_cache_mode = auto");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
@@ -88,12 +84,8 @@ final class RebuildSchema implements AutoCloseable {
     }
 
     /**
-     * Drops the indexes that no write of the first pass looks anything up in: every key and index of the tables
-     * declared append-only, and every index but a primary key elsewhere. Kept up row by row, each insert into them
-     * finds its place in a tree far larger than the database's cache, one event's rows scattered over thousands
-     * of timelines; built once at the end ({@link #buildDeferredIndexes}), they are one sort each. A duplicate the
-     * first pass could have let in fails that build, and with it the rebuild, as the key would have failed the
-     * insert.
+     * Drops what no write of the first pass looks anything up in (every index of an append-only table, every index but
+     * the primary key elsewhere), to build each once at the end with one sort instead of row by row.
      */
     private static List<DeferredIndex> deferIndexes(JdbcTemplate live, List<Table> tables) {
         Map<String, Table> declared = tables.stream().collect(Collectors.toMap(Table::name, Function.identity()));
@@ -125,9 +117,8 @@ final class RebuildSchema implements AutoCloseable {
     }
 
     /**
-     * Builds the indexes the first pass did without, one after another on one connection, each sorted by
-     * PostgreSQL's own parallel workers (one for each writer) with memory enough to sort most of a table's keys at
-     * once: as fast as builds side by side on connections of their own, which competed for the same cores.
+     * Builds the deferred indexes one after another on one connection, each sorted by PostgreSQL's parallel workers
+     * (one per writer) with memory enough to sort most of a table's keys at once.
      */
     void buildDeferredIndexes() {
         if (deferred.isEmpty()) {
@@ -148,9 +139,8 @@ final class RebuildSchema implements AutoCloseable {
     }
 
     /**
-     * PostgreSQL writes the rebuilt tables without a write-ahead log, which would otherwise cost as much as the
-     * rows themselves; a crash empties them, and a rebuild is then simply run again. They are made logged before
-     * they take over ({@link #prepareToReplaceLive}).
+     * PostgreSQL writes the rebuilt tables without a write-ahead log; a crash empties them, and the rebuild is run
+     * again. They are made logged before they take over ({@link #prepareToReplaceLive}).
      */
     private static void unlogged(JdbcTemplate live, List<Table> tables) {
         tables.forEach(table ->
@@ -162,9 +152,8 @@ final class RebuildSchema implements AutoCloseable {
     }
 
     /**
-     * Readies the rebuilt tables to take over while the live ones keep serving and consuming. On PostgreSQL they are
-     * made logged (a rewrite into the write-ahead log, as every table that must survive a crash is written) and
-     * analyzed for the planner, so that the switch-over itself only moves tables. Nothing on H2, which copies.
+     * Readies the rebuilt tables while the live ones go on: on PostgreSQL made logged and analyzed, so that the switch
+     * only moves tables. Nothing on H2, which copies.
      */
     void prepareToReplaceLive() {
         if (postgres) {
@@ -176,10 +165,8 @@ final class RebuildSchema implements AutoCloseable {
     }
 
     /**
-     * The rebuilt tables replace the live ones, in the caller's transaction. On PostgreSQL the live tables move out
-     * to {@link #RETIRED} and the rebuilt ones move in under the same names: the time of taking each table's lock,
-     * whatever their size (readers' statements prepared on the old tables are planned again on the new ones).
-     * H2 copies the rows over, table by table.
+     * The rebuilt tables replace the live ones, in the caller's transaction: on PostgreSQL they are moved between
+     * schemas (a lock each, whatever their size), on H2 their rows are copied.
      */
     void replaceLive() {
         if (!postgres) {

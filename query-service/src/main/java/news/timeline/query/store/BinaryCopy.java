@@ -1,15 +1,14 @@
 package news.timeline.query.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Rows of one {@link Table} as PostgreSQL's {@code COPY ... FROM STDIN} in its binary format: the rows stream in as
- * one command, without the parsing and planning of a multi-row INSERT, and each value goes in the form the database
- * keeps it, with nothing to escape on this side and nothing to parse on the other (a rebuild's rows went in twice as
- * fast as text).
+ * Rows of one {@link Table} as PostgreSQL's binary {@code COPY ... FROM STDIN}: one command, no statement to parse
+ * or plan, each value sent in the form the database keeps it.
  */
 final class BinaryCopy {
 
@@ -30,45 +29,44 @@ final class BinaryCopy {
     }
 
     /**
-     * Writes rows of values of {@code columns}, in their order and each of a type its column takes, in COPY's binary
-     * format to {@code out}, through one small buffer: for each row its number of values, then each value's length
-     * and bytes (a length of -1 for null); -1 for the end.
+     * Writes rows of values of {@code columns} to {@code out} in COPY's binary format: each row its count of values,
+     * then each value's length and bytes (-1 for null); -1 for the end.
      */
-    static void write(List<Object[]> rows, List<Column> columns, Out out) throws SQLException {
+    static void write(List<Object[]> rows, List<Table.Column> columns, Out out) throws SQLException {
         Bytes data = new Bytes(out);
-        data.put(HEADER, 0, HEADER.length);
+        data.put(HEADER);
         for (Object[] row : rows) {
-            data.putShort(row.length);
+            data.room(2).putShort((short) row.length);
             for (int i = 0; i < row.length; i++) {
                 append(data, columns.get(i).type(), row[i]);
             }
         }
-        data.putShort(-1);
+        data.room(2).putShort((short) -1);
         data.flush();
     }
 
     private static void append(Bytes data, ColumnType type, Object value) throws SQLException {
         if (value == null) {
-            data.putInt(-1);
+            data.room(4).putInt(-1);
             return;
         }
         switch (type) {
-            case INT4 -> data.putInt(4).putInt((Integer) value);
-            case INT8 -> data.putInt(8).putLong(((Number) value).longValue());
-            case BOOL -> data.putInt(1).put((Boolean) value ? 1 : 0);
+            case INT4 -> data.room(8).putInt(4).putInt((Integer) value);
+            case INT8 -> data.room(12).putInt(8).putLong(((Number) value).longValue());
+            case BOOL -> data.room(5).putInt(1).put((byte) ((Boolean) value ? 1 : 0));
             case TEXT -> {
                 byte[] utf8 = value instanceof Utf8Text text ? text.bytes()
                         : ((String) value).getBytes(StandardCharsets.UTF_8);
-                data.putInt(utf8.length).put(utf8, 0, utf8.length);
+                data.room(4).putInt(utf8.length);
+                data.put(utf8);
             }
-            case TIMESTAMPTZ -> data.putInt(8).putLong(postgresMicros((OffsetDateTime) value));
+            case TIMESTAMPTZ -> data.room(12).putInt(8).putLong(postgresMicros((OffsetDateTime) value));
         }
     }
 
     /**
-     * The instant in microseconds since 2000, as PostgreSQL keeps it, rounded as it rounds the nanoseconds of a
-     * timestamp written as text (the {@code rint} of the fraction read as a double: a half rounds to even, or not,
-     * as the double falls), so that a row is the same whichever way it came in.
+     * The instant in microseconds since 2000, rounded as PostgreSQL rounds a timestamp written as text (a half by the
+     * {@code rint} of the fraction read as a double), so that a row is the same whichever way it came in.
      */
     static long postgresMicros(OffsetDateTime timestamp) {
         int nanos = timestamp.getNano();
@@ -85,50 +83,32 @@ final class BinaryCopy {
         private static final int SIZE = 64 * 1024;
 
         private final Out out;
-        private final byte[] bytes = new byte[SIZE];
-        private int size;
+        private final ByteBuffer bytes = ByteBuffer.allocate(SIZE);
 
         Bytes(Out out) {
             this.out = out;
         }
 
-        Bytes put(int value) throws SQLException {
-            if (size == SIZE) {
+        /** The buffer, with room for {@code length} more bytes (big-endian, as COPY reads them). */
+        ByteBuffer room(int length) throws SQLException {
+            if (bytes.remaining() < length) {
                 flush();
             }
-            bytes[size++] = (byte) value;
-            return this;
+            return bytes;
         }
 
-        Bytes putShort(int value) throws SQLException {
-            return put(value >>> 8).put(value);
-        }
-
-        Bytes putInt(int value) throws SQLException {
-            return putShort(value >>> 16).putShort(value);
-        }
-
-        Bytes putLong(long value) throws SQLException {
-            return putInt((int) (value >>> 32)).putInt((int) value);
-        }
-
-        Bytes put(byte[] source, int from, int to) throws SQLException {
-            while (from < to) {
-                if (size == SIZE) {
-                    flush();
-                }
-                int length = Math.min(to - from, SIZE - size);
-                System.arraycopy(source, from, bytes, size, length);
-                size += length;
+        void put(byte[] source) throws SQLException {
+            for (int from = 0; from < source.length; ) {
+                int length = Math.min(source.length - from, room(1).remaining());
+                bytes.put(source, from, length);
                 from += length;
             }
-            return this;
         }
 
         void flush() throws SQLException {
-            if (size > 0) {
-                out.write(bytes, size);
-                size = 0;
+            if (bytes.position() > 0) {
+                out.write(bytes.array(), bytes.position());
+                bytes.clear();
             }
         }
     }

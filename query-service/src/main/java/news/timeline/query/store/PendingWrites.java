@@ -16,21 +16,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The projections' writes for one batch of events, sent to the database together when the batch is done instead
- * of one round trip per statement. Table by table: first the rows inserted (on PostgreSQL one binary COPY, see
- * {@link BinaryCopy}), then the other writes in the order they were made, each run of the same statement one JDBC
- * batch.
- *
- * <p>A change to a row inserted in the same batch is made to the values waiting to be inserted, and a delete of one
- * drops it: a post corrected within the same batch (a rebuild's, a catch-up's) is inserted once as it ends up, not
- * inserted then updated. An insert of a row changed or deleted earlier in the batch (stored before it) follows that
- * change, and so does every change to it after.
+ * The projections' writes for one batch, held and sent when it is done: table by table, the inserts first (on
+ * PostgreSQL one binary COPY), then the other writes in order, each run of one statement a JDBC batch. A change or
+ * delete of a row still to be inserted is made to it; writes to a row stored before the batch follow each other.
  */
 public final class PendingWrites implements ProjectionWrites {
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final Map<Table, TableWrites> pending = new LinkedHashMap<>();
-    private Boolean postgres;
 
     /** A write other than an insert ahead of the others: its statement and arguments. */
     private record Change(String sql, Object[] arguments) {
@@ -48,6 +42,7 @@ public final class PendingWrites implements ProjectionWrites {
 
     public PendingWrites(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::postgres));
     }
 
     @Override
@@ -57,7 +52,7 @@ public final class PendingWrites implements ProjectionWrites {
         if (table.changed.contains(key)) {
             table.changes.add(new Change(row.table().insertSql(), row.values()));
         } else if (table.inserts.putIfAbsent(key, row.values()) != null) {
-            throw new DuplicateKeyException(row.table() + " " + key + " is inserted twice in one batch");
+            throw new DuplicateKeyException(row.table().name() + " " + key + " is inserted twice in one batch");
         }
     }
 
@@ -65,7 +60,7 @@ public final class PendingWrites implements ProjectionWrites {
     public void update(Row changes) {
         long columns = changes.changes();
         if (columns == 0) {
-            throw new IllegalArgumentException("an update of " + changes.table() + " sets nothing but the key");
+            throw new IllegalArgumentException("an update of " + changes.table().name() + " sets nothing but the key");
         }
         List<Object> key = changes.key();
         TableWrites table = of(changes.table());
@@ -118,7 +113,7 @@ public final class PendingWrites implements ProjectionWrites {
         if (rows.isEmpty()) {
             return;
         }
-        if (!postgres()) {
+        if (!postgres) {
             jdbc.batchUpdate(table.insertSql(), rows);
             return;
         }
@@ -145,13 +140,5 @@ public final class PendingWrites implements ProjectionWrites {
                 start = i;
             }
         }
-    }
-
-    /** Whether the database is PostgreSQL, asked of the first connection only. */
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) Databases::postgres);
-        }
-        return postgres;
     }
 }

@@ -1,9 +1,8 @@
 package news.timeline.query.store;
 
 /**
- * How a {@link Projection} writes: rows of its own declared tables, each named by its key. Nothing here reads: what
- * a projection needs to know comes with the event, so a batch's writes can be held and sent together
- * ({@link PendingWrites}) without a read ever missing one of them.
+ * How a {@link Projection} writes rows of its declared tables, each named by its key. Nothing here reads, so a
+ * batch's writes can be held and sent together ({@link PendingWrites}) without a read missing one of them.
  */
 public interface ProjectionWrites {
 

@@ -11,6 +11,7 @@ public final class Row {
 
     private final Table table;
     private final Object[] values;
+    /** The columns set, one bit each, in the table's order. */
     private long set;
 
     Row(Table table) {
@@ -38,11 +39,6 @@ public final class Row {
         return values;
     }
 
-    /** The columns set, one bit each, as {@link Table#columns()} orders them. */
-    long columnsSet() {
-        return set;
-    }
-
     /** The columns set that are not the key: what an update changes. */
     long changes() {
         long changes = set;
@@ -56,38 +52,35 @@ public final class Row {
     List<Object> key() {
         Object[] key = new Object[table.keyPositions().length];
         for (int i = 0; i < key.length; i++) {
-            int position = table.keyPositions()[i];
-            if ((set & 1L << position) == 0 || values[position] == null) {
-                throw new IllegalArgumentException(table.name() + "." + table.key().get(i)
-                        + " is part of the key and must be given");
+            key[i] = values[table.keyPositions()[i]];
+            if (key[i] == null) {
+                throw new IllegalArgumentException(table.name() + "." + table.key().get(i) + " is in the key: give it");
             }
-            key[i] = values[position];
         }
         return Arrays.asList(key);
     }
 
-    /** The values of the columns in {@code columns}, in their order, then those of the key. */
+    /** The values of {@code columns} (bits, as {@link #changes}), in the table's order, then the key's. */
     Object[] arguments(long columns) {
-        int[] keyPositions = table.keyPositions();
-        Object[] arguments = new Object[Long.bitCount(columns) + keyPositions.length];
+        Object[] arguments = new Object[Long.bitCount(columns) + table.keyPositions().length];
         int next = 0;
         for (int i = 0; i < values.length; i++) {
             if ((columns & 1L << i) != 0) {
                 arguments[next++] = values[i];
             }
         }
-        for (int position : keyPositions) {
+        for (int position : table.keyPositions()) {
             arguments[next++] = values[position];
         }
         return arguments;
     }
 
-    /** Sets this row's changes in {@code into}: the values of a row of the same table waiting to be inserted. */
-    void applyTo(Object[] into) {
+    /** Makes this row's changes to {@code pending}: the values of a row of its table still to be inserted. */
+    void applyTo(Object[] pending) {
         long changes = changes();
         for (int i = 0; i < values.length; i++) {
             if ((changes & 1L << i) != 0) {
-                into[i] = values[i];
+                pending[i] = values[i];
             }
         }
     }

@@ -8,38 +8,35 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A table a projection writes, as it declares it: its columns, its primary key, and whether rows are only ever added
- * to it. The migrations create it; from these declarations come the statements that write it, its checksum, and
- * what a rebuild makes of it (see {@code news.timeline.query.rebuild}). Declared once, as a constant:
- * {@code Table.named("item").text("id").int8("amount").key("id")}.
+ * A table a projection writes, as it declares it: columns, primary key, whether rows are only added. The statements
+ * that write it, its checksum and what a rebuild does with it come from this declaration.
  */
 public final class Table {
-
-    /** A row's columns set are kept as bits of a {@code long}. */
-    private static final int MAX_COLUMNS = Long.SIZE;
 
     private final String name;
     private final List<Column> columns;
     private final List<String> key;
     private final boolean appendOnly;
-    private final Map<String, Integer> positions;
+    private final Map<String, Integer> positions = new HashMap<>();
     private final int[] keyPositions;
 
+    /** A column: its name in the migrations, and its type. */
+    public record Column(String name, ColumnType type) {
+    }
+
     private Table(String name, List<Column> columns, List<String> key, boolean appendOnly) {
-        if (columns.size() > MAX_COLUMNS) {
-            throw new IllegalArgumentException(name + " declares more than " + MAX_COLUMNS + " columns");
+        if (columns.size() > Long.SIZE) { // a row's columns set are the bits of a long
+            throw new IllegalArgumentException(name + " declares more than " + Long.SIZE + " columns");
         }
         this.name = name;
         this.columns = List.copyOf(columns);
         this.key = List.copyOf(key);
         this.appendOnly = appendOnly;
-        Map<String, Integer> positions = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (positions.put(columns.get(i).name(), i) != null) {
-                throw new IllegalArgumentException(name + " declares " + columns.get(i).name() + " twice");
+        for (Column column : columns) {
+            if (positions.putIfAbsent(column.name(), positions.size()) != null) {
+                throw new IllegalArgumentException(name + " declares " + column.name() + " twice");
             }
         }
-        this.positions = Collections.unmodifiableMap(positions);
         this.keyPositions = key.stream().mapToInt(this::indexOf).toArray();
     }
 
@@ -48,41 +45,38 @@ public final class Table {
     }
 
     public Table int4(String column) {
-        return with(new Column(column, ColumnType.INT4));
+        return with(column, ColumnType.INT4);
     }
 
     public Table int8(String column) {
-        return with(new Column(column, ColumnType.INT8));
+        return with(column, ColumnType.INT8);
     }
 
     public Table bool(String column) {
-        return with(new Column(column, ColumnType.BOOL));
+        return with(column, ColumnType.BOOL);
     }
 
     public Table text(String column) {
-        return with(new Column(column, ColumnType.TEXT));
+        return with(column, ColumnType.TEXT);
     }
 
     public Table timestamp(String column) {
-        return with(new Column(column, ColumnType.TIMESTAMPTZ));
+        return with(column, ColumnType.TIMESTAMPTZ);
     }
 
-    /** The primary key, from declared columns: every write names a row by it. */
+    /** The primary key, of declared columns: every write names a row by it. */
     public Table key(String... columns) {
         return new Table(name, this.columns, List.of(columns), appendOnly);
     }
 
-    /**
-     * Rows are only added, never changed: nothing a rebuild writes looks anything up in this table, so it does
-     * without even its key until the end.
-     */
+    /** Rows are only added, never changed: a rebuild does without even its key until the end. */
     public Table appendOnly() {
         return new Table(name, columns, key, true);
     }
 
-    private Table with(Column column) {
+    private Table with(String column, ColumnType type) {
         List<Column> more = new ArrayList<>(columns);
-        more.add(column);
+        more.add(new Column(column, type));
         return new Table(name, more, key, appendOnly);
     }
 
@@ -110,6 +104,11 @@ public final class Table {
         return appendOnly;
     }
 
+    /** The column names, comma separated: {@code a, b, c}. */
+    public String columnList() {
+        return String.join(", ", columns.stream().map(Column::name).toList());
+    }
+
     int indexOf(String column) {
         Integer position = positions.get(column);
         if (position == null) {
@@ -122,11 +121,6 @@ public final class Table {
         return keyPositions;
     }
 
-    /** The column names, comma separated: {@code a, b, c}. */
-    public String columnList() {
-        return String.join(", ", columns.stream().map(Column::name).toList());
-    }
-
     String insertSql() {
         return "INSERT INTO " + name + " (" + columnList() + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
@@ -136,7 +130,7 @@ public final class Table {
         return "COPY " + name + " (" + columnList() + ") FROM STDIN (FORMAT binary)";
     }
 
-    /** Sets the columns whose bits are in {@code changed}, on the row found by key. */
+    /** Sets the columns whose bits are in {@code changed}, on the row its key names. */
     String updateSql(long changed) {
         return "UPDATE " + name + " SET " + String.join(", ", IntStream.range(0, columns.size())
                 .filter(i -> (changed & 1L << i) != 0).mapToObj(i -> columns.get(i).name() + " = ?").toList())
@@ -149,10 +143,5 @@ public final class Table {
 
     private String where() {
         return " WHERE " + String.join(" AND ", key.stream().map(column -> column + " = ?").toList());
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }

@@ -7,9 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * A text column's value that is UTF-8 already: an event's JSON as it arrived, content blocks as they were written.
- * {@code COPY} sends its bytes as they are, where a string would be decoded only to be encoded again, a kilobyte an
- * event; a JDBC statement gets it as the string.
+ * A text column's value that is UTF-8 already (an event's JSON as it arrived): {@code COPY} sends its bytes as they
+ * are, a JDBC statement gets it as a string.
  */
 public final class Utf8Text implements SqlTypeValue {
 

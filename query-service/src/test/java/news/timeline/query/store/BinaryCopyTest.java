@@ -98,7 +98,7 @@ class BinaryCopyTest {
         return HexFormat.of().formatHex(data.toByteArray());
     }
 
-    private static List<Column> columns(List<ColumnType> types) {
-        return types.stream().map(type -> new Column(type.name().toLowerCase(), type)).toList();
+    private static List<Table.Column> columns(List<ColumnType> types) {
+        return types.stream().map(type -> new Table.Column(type.name().toLowerCase(), type)).toList();
     }
 }

@@ -181,7 +181,7 @@ class PendingWritesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         PendingWrites writes = open("h2");
         assertThatThrownBy(() -> writes.update(ITEM.row().set("label", "whose?")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("item.id is part of the key");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("item.id is in the key");
         assertThatThrownBy(() -> writes.update(item(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sets nothing but the key");
     }
