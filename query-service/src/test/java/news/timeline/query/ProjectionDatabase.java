@@ -2,6 +2,7 @@ package news.timeline.query;
 
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
+import news.timeline.query.consuming.AppliedEventsListener;
 import news.timeline.query.consuming.EventApplier;
 import news.timeline.query.history.HistoryProjection;
 import news.timeline.query.timeline.TimelineProjection;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The projections applied straight to a fresh in-memory database made by the service's own migrations, through the
@@ -28,13 +30,19 @@ public final class ProjectionDatabase {
 
     private final JdbcTemplate jdbc;
     private final EventApplier applier;
+    private final List<AppliedEventsListener> listeners = new CopyOnWriteArrayList<>();
     private long nextOffset;
 
     private ProjectionDatabase(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.applier = EventApplier.into(dataSource, List.of(new TimelineProjection(), new HistoryProjection()),
-                applied -> {
-                });
+                applied -> listeners.forEach(listener -> listener.applied(applied)));
+    }
+
+    /** Told of each batch once it is committed, as the consumer tells its listeners. */
+    public <T extends AppliedEventsListener> T listen(T listener) {
+        listeners.add(listener);
+        return listener;
     }
 
     public static ProjectionDatabase h2() {

@@ -22,7 +22,7 @@ public class AppliedSequences implements AppliedEventsListener {
     private final Map<String, Long> latest = new ConcurrentHashMap<>();
     private final Object changed = new Object();
 
-    AppliedSequences(TimelinePositions positions) {
+    public AppliedSequences(TimelinePositions positions) {
         this.positions = positions;
     }
 

@@ -30,7 +30,7 @@ public class TimelinePositions implements DeclaredTables {
 
     private final JdbcTemplate jdbc;
 
-    TimelinePositions(JdbcTemplate jdbc) {
+    public TimelinePositions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

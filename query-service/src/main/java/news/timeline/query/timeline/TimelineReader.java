@@ -2,9 +2,10 @@ package news.timeline.query.timeline;
 
 import news.timeline.query.store.ProjectionJson;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,7 @@ public class TimelineReader {
 
     private static final String UPDATE_COLUMNS = """
             u.update_id, u.posted_sequence, u.posted_at, u.modified_at, u.revision, u.status, u.key_event,
-            u.headline, u.blocks, u.byline, u.change_kind, u.change_note, u.public_note,
-            (u.update_id = t.pinned_update_id) AS pinned
+            u.headline, u.blocks, u.byline, u.change_kind, u.change_note, u.public_note
             """;
 
     private final JdbcTemplate jdbc;
@@ -40,35 +40,45 @@ public class TimelineReader {
                 limit);
     }
 
+    /**
+     * A page of the timeline, newest first, the pinned update ahead of the first page. Each query reads one table by
+     * its key or its newest-first index, so a page costs the same however long the timeline.
+     */
     public Optional<TimelinePage> page(String timelineId, Long before, int limit) {
+        String[] pinned = new String[1];
         List<TimelinePage> timelines = jdbc.query("""
                 SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, p.last_occurred_at AS updated_at,
-                       t.closed_at,
-                       t.pinned_update_id, p.last_sequence
+                       t.closed_at, t.pinned_update_id, p.last_sequence
                 FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
                 WHERE t.timeline_id = ?""",
-                (rs, row) -> new TimelinePage(rs.getString("timeline_id"), rs.getString("title"),
-                        rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
-                        ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
-                        ProjectionJson.instant(rs, "closed_at"), rs.getLong("last_sequence"), List.of(), null),
+                (rs, row) -> {
+                    pinned[0] = rs.getString("pinned_update_id");
+                    return new TimelinePage(rs.getString("timeline_id"), rs.getString("title"),
+                            rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
+                            ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
+                            ProjectionJson.instant(rs, "closed_at"), rs.getLong("last_sequence"), List.of(), null);
+                },
                 timelineId);
         if (timelines.isEmpty()) {
             return Optional.empty();
         }
         TimelinePage timeline = timelines.get(0);
         List<UpdateView> updates = new ArrayList<>();
-        if (before == null) {
+        if (before == null && pinned[0] != null) {
             updates.addAll(jdbc.query("SELECT " + UPDATE_COLUMNS + """
-                    FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
-                    WHERE u.timeline_id = ? AND u.update_id = t.pinned_update_id""", UPDATE, timelineId));
+                    FROM timeline_update u WHERE u.timeline_id = ? AND u.update_id = ?""",
+                    (rs, row) -> update(rs, pinned[0]), timelineId, pinned[0]));
         }
-        // one more than asked for tells whether another page follows
+        // two more than asked for: one may be the pinned update, shown above; one more tells whether a page follows.
+        // Ordered as the newest-first index is, timeline first: H2 then reads only the page's rows from it
         List<UpdateView> newestFirst = jdbc.query("SELECT " + UPDATE_COLUMNS + """
-                FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
+                FROM timeline_update u
                 WHERE u.timeline_id = ? AND u.posted_sequence < ?
-                  AND (t.pinned_update_id IS NULL OR u.update_id <> t.pinned_update_id)
-                ORDER BY u.posted_sequence DESC
-                LIMIT ?""", UPDATE, timelineId, before == null ? Long.MAX_VALUE : before, limit + 1);
+                ORDER BY u.timeline_id, u.posted_sequence DESC
+                LIMIT ?""", (rs, row) -> update(rs, null), timelineId,
+                before == null ? Long.MAX_VALUE : before, limit + 2).stream()
+                .filter(update -> !update.id().equals(pinned[0]))
+                .toList();
         boolean more = newestFirst.size() > limit;
         List<UpdateView> page = more ? newestFirst.subList(0, limit) : newestFirst;
         updates.addAll(page);
@@ -80,13 +90,15 @@ public class TimelineReader {
 
     public Optional<UpdateView> update(String timelineId, String updateId) {
         return jdbc.query("SELECT " + UPDATE_COLUMNS + """
-                FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
-                WHERE u.timeline_id = ? AND u.update_id = ?""", UPDATE, timelineId, updateId).stream().findFirst();
+                , t.pinned_update_id FROM timeline_update u JOIN timeline t ON t.timeline_id = u.timeline_id
+                WHERE u.timeline_id = ? AND u.update_id = ?""",
+                (rs, row) -> update(rs, rs.getString("pinned_update_id")), timelineId, updateId)
+                .stream().findFirst();
     }
 
-    private static final RowMapper<UpdateView> UPDATE = (rs, row) -> {
+    /** The update of the current row; pinned if it is {@code pinnedId}. */
+    private static UpdateView update(ResultSet rs, String pinnedId) throws SQLException {
         UpdateView.Status status = UpdateView.Status.valueOf(rs.getString("status"));
-        boolean retracted = status == UpdateView.Status.RETRACTED;
         String changeKind = rs.getString("change_kind");
         return new UpdateView(
                 rs.getString("update_id"),
@@ -95,14 +107,14 @@ public class TimelineReader {
                 ProjectionJson.instant(rs, "modified_at"),
                 rs.getInt("revision"),
                 status,
-                rs.getBoolean("pinned"),
+                rs.getString("update_id").equals(pinnedId),
                 rs.getBoolean("key_event"),
                 rs.getString("headline"),
                 ProjectionJson.blocks(rs.getString("blocks")),
                 rs.getString("byline"),
                 changeKind == null ? null : new UpdateView.LastChange(changeKind, rs.getString("change_note"),
                         ProjectionJson.instant(rs, "modified_at")),
-                retracted ? new UpdateView.Retraction(rs.getString("public_note"),
+                status == UpdateView.Status.RETRACTED ? new UpdateView.Retraction(rs.getString("public_note"),
                         ProjectionJson.instant(rs, "modified_at")) : null);
-    };
+    }
 }
