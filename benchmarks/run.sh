@@ -14,43 +14,21 @@ cd "$(dirname "$0")/.."
 STREAMS="${STREAMS:-1000}"; RATE="${RATE:-100}"; WARMUP="${WARMUP:-180}"; MEASURE="${MEASURE:-30}"
 WRK_THREADS="${WRK_THREADS:-2}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-50}"; WRK_DURATION="${WRK_DURATION:-10s}"
 NGINX_PORT="${NGINX_PORT:-18080}"
-COMMAND=http://127.0.0.1:8081; QUERY=http://127.0.0.1:8082; TIMELINE=bench
-
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-WORK="$(mktemp -d /tmp/timeline-bench.XXXXXX)"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do wait "$pid" 2>/dev/null || true; done
-  # the broker is a child of the stack: it ends with it, give it the time to
-  for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null || break; sleep 0.1; done
-  if [ "${KEEP_WORK:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+TIMELINE=bench
+WORK_PREFIX=timeline-bench
+. benchmarks/embedded-stack.sh
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   log "installing nginx and wrk"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk >/dev/null
 fi
-for port in 9092 8081 8082 "$NGINX_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then log "port $port is taken; stop what runs there"; exit 1; fi
-done
-
-log "building"
-./mvnw -q -B install -DskipTests
-./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-./mvnw -q -B -pl embedded-stack dependency:build-classpath -Dmdep.outputFile="$WORK/stack-cp.txt" >/dev/null
+require_free_ports "$NGINX_PORT"
+build
 emit() { printf '%s=%s\n' "$1" "$2"; }
 emit machine.cpus "$(nproc)"
 emit java.version "$(java -version 2>&1 | head -n 1 | sed -E 's/.*"(.*)".*/\1/')"
 
-log "starting the embedded stack"
-AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g ${STACK_JAVA_OPTS:-} \
-  -cp "embedded-stack/target/classes:$(cat "$WORK/stack-cp.txt")" news.timeline.embedded.EmbeddedStack \
-  "$WORK/data" --timeline.live.streams-per-address=100000 >"$WORK/stack.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 120); do curl -sf "$QUERY/actuator/health" >/dev/null && break; sleep 1; done
-curl -sf "$QUERY/actuator/health" >/dev/null || { log "the stack did not start"; tail -50 "$WORK/stack.log" >&2; exit 1; }
+start_stack --timeline.live.streams-per-address=100000
 curl -sf -u editor:editor -H 'Content-Type: application/json' \
   -d "{\"id\":\"$TIMELINE\",\"title\":\"Benchmark story\",\"summary\":\"Load\"}" "$COMMAND/api/timelines" >/dev/null
 

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,6 @@ public final class PendingWrites implements ProjectionWrites {
         private final List<Change> changes = new ArrayList<>();
         /** Rows with a change waiting in {@link #changes}: what comes for them after must follow it. */
         private final Set<List<Object>> changed = new HashSet<>();
-        private final Map<Long, String> updateSql = new HashMap<>();
     }
 
     public PendingWrites(DataSource dataSource) {
@@ -66,11 +64,10 @@ public final class PendingWrites implements ProjectionWrites {
         TableWrites table = of(changes.table());
         Object[] inserted = table.inserts.get(key);
         if (inserted != null) {
-            changes.applyTo(inserted);
+            changes.applyTo(inserted, columns);
             return;
         }
-        String sql = table.updateSql.computeIfAbsent(columns, changes.table()::updateSql);
-        table.changes.add(new Change(sql, changes.arguments(columns)));
+        table.changes.add(new Change(changes.table().updateSql(columns), changes.arguments(columns)));
         table.changed.add(key);
     }
 

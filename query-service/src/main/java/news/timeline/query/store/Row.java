@@ -75,11 +75,10 @@ public final class Row {
         return arguments;
     }
 
-    /** Makes this row's changes to {@code pending}: the values of a row of its table still to be inserted. */
-    void applyTo(Object[] pending) {
-        long changes = changes();
+    /** Sets {@code columns} (bits, as {@link #changes}) in {@code pending}: a row of its table still to be inserted. */
+    void applyTo(Object[] pending, long columns) {
         for (int i = 0; i < values.length; i++) {
-            if ((changes & 1L << i) != 0) {
+            if ((columns & 1L << i) != 0) {
                 pending[i] = values[i];
             }
         }

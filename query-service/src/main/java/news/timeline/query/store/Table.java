@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -19,6 +20,8 @@ public final class Table {
     private final boolean appendOnly;
     private final Map<String, Integer> positions = new HashMap<>();
     private final int[] keyPositions;
+    /** Each shape of update made, by its columns' bits: a projection makes a handful, each thousands of times. */
+    private final Map<Long, String> updates = new ConcurrentHashMap<>();
 
     /** A column: its name in the migrations, and its type. */
     public record Column(String name, ColumnType type) {
@@ -132,9 +135,9 @@ public final class Table {
 
     /** Sets the columns whose bits are in {@code changed}, on the row its key names. */
     String updateSql(long changed) {
-        return "UPDATE " + name + " SET " + String.join(", ", IntStream.range(0, columns.size())
-                .filter(i -> (changed & 1L << i) != 0).mapToObj(i -> columns.get(i).name() + " = ?").toList())
-                + where();
+        return updates.computeIfAbsent(changed, bits -> "UPDATE " + name + " SET " + String.join(", ",
+                IntStream.range(0, columns.size()).filter(i -> (bits & 1L << i) != 0)
+                        .mapToObj(i -> columns.get(i).name() + " = ?").toList()) + where());
     }
 
     String deleteSql() {

@@ -21,6 +21,10 @@ public class TimelineReader {
 
     private final JdbcTemplate jdbc;
 
+    /** A timeline's own row: its page without updates, and which update is pinned. */
+    private record Head(TimelinePage page, String pinnedUpdateId) {
+    }
+
     public TimelineReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -45,29 +49,27 @@ public class TimelineReader {
      * its key or its newest-first index, so a page costs the same however long the timeline.
      */
     public Optional<TimelinePage> page(String timelineId, Long before, int limit) {
-        String[] pinned = new String[1];
-        List<TimelinePage> timelines = jdbc.query("""
+        List<Head> timelines = jdbc.query("""
                 SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, p.last_occurred_at AS updated_at,
                        t.closed_at, t.pinned_update_id, p.last_sequence
                 FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
                 WHERE t.timeline_id = ?""",
-                (rs, row) -> {
-                    pinned[0] = rs.getString("pinned_update_id");
-                    return new TimelinePage(rs.getString("timeline_id"), rs.getString("title"),
-                            rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
-                            ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
-                            ProjectionJson.instant(rs, "closed_at"), rs.getLong("last_sequence"), List.of(), null);
-                },
+                (rs, row) -> new Head(new TimelinePage(rs.getString("timeline_id"), rs.getString("title"),
+                        rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
+                        ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
+                        ProjectionJson.instant(rs, "closed_at"), rs.getLong("last_sequence"), List.of(), null),
+                        rs.getString("pinned_update_id")),
                 timelineId);
         if (timelines.isEmpty()) {
             return Optional.empty();
         }
-        TimelinePage timeline = timelines.get(0);
+        TimelinePage timeline = timelines.get(0).page();
+        String pinned = timelines.get(0).pinnedUpdateId();
         List<UpdateView> updates = new ArrayList<>();
-        if (before == null && pinned[0] != null) {
+        if (before == null && pinned != null) {
             updates.addAll(jdbc.query("SELECT " + UPDATE_COLUMNS + """
                     FROM timeline_update u WHERE u.timeline_id = ? AND u.update_id = ?""",
-                    (rs, row) -> update(rs, pinned[0]), timelineId, pinned[0]));
+                    (rs, row) -> update(rs, pinned), timelineId, pinned));
         }
         // two more than asked for: one may be the pinned update, shown above; one more tells whether a page follows.
         // Ordered as the newest-first index is, timeline first: H2 then reads only the page's rows from it
@@ -77,7 +79,7 @@ public class TimelineReader {
                 ORDER BY u.timeline_id, u.posted_sequence DESC
                 LIMIT ?""", (rs, row) -> update(rs, null), timelineId,
                 before == null ? Long.MAX_VALUE : before, limit + 2).stream()
-                .filter(update -> !update.id().equals(pinned[0]))
+                .filter(update -> !update.id().equals(pinned))
                 .toList();
         boolean more = newestFirst.size() > limit;
         List<UpdateView> page = more ? newestFirst.subList(0, limit) : newestFirst;
