@@ -3,19 +3,18 @@ package news.timeline.query.consuming;
 import com.fasterxml.jackson.databind.JsonNode;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
+import news.timeline.query.store.PendingWrites;
+import news.timeline.query.store.Projection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import news.timeline.query.store.PendingWrites;
-import news.timeline.query.store.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

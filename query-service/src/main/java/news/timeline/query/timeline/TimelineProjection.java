@@ -1,8 +1,8 @@
 package news.timeline.query.timeline;
 
 import news.timeline.events.EventEnvelope;
-import news.timeline.events.TimelineEvent;
 import news.timeline.events.TimelineClosed;
+import news.timeline.events.TimelineEvent;
 import news.timeline.events.TimelineOpened;
 import news.timeline.events.TimelineReopened;
 import news.timeline.events.TimelineRetitled;
