@@ -135,6 +135,7 @@ class EventStoreConfiguration {
                 .transactionManager(transactions)
                 .schema(schema)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
+                .readEventDataWithGaps(new BoundedGapsQuery())
                 .build());
     }
 
