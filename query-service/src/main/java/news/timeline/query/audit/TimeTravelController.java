@@ -1,5 +1,7 @@
 package news.timeline.query.audit;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import news.timeline.events.EventJson;
 import news.timeline.query.timeline.TimelinePage;
 import news.timeline.query.timeline.UpdateView;
@@ -71,18 +73,21 @@ class TimeTravelController {
                 changes);
     }
 
+    /** Paged as the readers' pages are ({@code before}, {@code limit}): a long timeline is not one huge answer. */
     @GetMapping("/api/audit/timelines/{timelineId}")
     ResponseEntity<?> asOf(@PathVariable String timelineId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                            Instant asOf,
-                           @RequestHeader(value = "Accept-Datetime", required = false) String acceptDatetime) {
+                           @RequestHeader(value = "Accept-Datetime", required = false) String acceptDatetime,
+                           @RequestParam(required = false) Long before,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         Instant instant = asOf != null ? asOf : acceptDatetime != null ? httpDate(acceptDatetime) : Instant.now();
         TimelineAsOf timeline = rebuild(timelineId, instant);
         return ResponseEntity.ok()
                 .header("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                         timeline.lastChange().atZone(ZoneOffset.UTC)))
                 .header(HttpHeaders.VARY, "Accept-Datetime")
-                .body(timeline.page());
+                .body(timeline.page(before, limit));
     }
 
     private TimelineAsOf rebuild(String timelineId, Instant instant) {

@@ -15,6 +15,7 @@ import news.timeline.query.timeline.TimelinePage;
 import news.timeline.query.timeline.UpdateView;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +95,30 @@ final class TimelineAsOf {
         return new TimelinePage(timelineId, title, summary,
                 closedAt == null ? TimelinePage.Status.OPEN : TimelinePage.Status.CLOSED,
                 openedAt, updatedAt, closedAt, lastSequence, ordered, null);
+    }
+
+    /**
+     * One page of it, cut as the readers' pages are: newest first, up to {@code limit} updates posted before sequence
+     * {@code before} (none: from the newest), the pinned update ahead of the first page only; {@code next} is the
+     * {@code before} of the page that follows, null on the last.
+     */
+    TimelinePage page(Long before, int limit) {
+        List<UpdateView> newestFirst = updates.values().stream()
+                .filter(update -> !update.id().equals(pinned))
+                .filter(update -> before == null || update.sequence() < before)
+                .sorted(Comparator.comparingLong(UpdateView::sequence).reversed())
+                .limit(limit + 1L)
+                .toList();
+        boolean more = newestFirst.size() > limit;
+        List<UpdateView> page = new ArrayList<>(limit + 1);
+        if (before == null && pinned != null) {
+            page.add(pinned(updates.get(pinned)));
+        }
+        page.addAll(more ? newestFirst.subList(0, limit) : newestFirst);
+        return new TimelinePage(timelineId, title, summary,
+                closedAt == null ? TimelinePage.Status.OPEN : TimelinePage.Status.CLOSED,
+                openedAt, updatedAt, closedAt, lastSequence, page,
+                more ? newestFirst.get(limit - 1).sequence() : null);
     }
 
     private static UpdateView pinned(UpdateView u) {

@@ -36,12 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The same events are folded twice on the query side: into the reader projection's tables (SQL, in batches, a change
  * folded into a post of the same batch) and into {@link TimelineAsOf} (in memory, one at a time). For generated
- * histories of a timeline, as the command side allows them, both give the same timeline after every batch.
+ * histories of a timeline, as the command side allows them, both give the same timeline after every batch, whole
+ * and cut into pages.
  */
 class ReaderProjectionAndTimeTravelAgreeTest {
 
     /** One database for every try: each history is a timeline of its own. */
     private static final ProjectionDatabase DATABASE = ProjectionDatabase.h2();
+    /** Short pages, so that most histories fill several. */
+    private static final int PAGE = 7;
 
     /** What happens to a timeline, as numbers: each action's kind and target; and how its events are batched. */
     record History(List<Integer> actions, List<Integer> batchSizes) {
@@ -66,8 +69,16 @@ class ReaderProjectionAndTimeTravelAgreeTest {
             next.forEach(asOf::apply);
             applied += next.size();
 
-            TimelinePage projected = DATABASE.reader().page(events.get(0).timelineId(), null, 10_000).orElseThrow();
+            String timelineId = events.get(0).timelineId();
+            TimelinePage projected = DATABASE.reader().page(timelineId, null, 10_000).orElseThrow();
             assertThat(projected).as("after %d events", applied).usingRecursiveComparison().isEqualTo(asOf.page());
+            Long before = null;
+            do {
+                TimelinePage readersPage = DATABASE.reader().page(timelineId, before, PAGE).orElseThrow();
+                assertThat(asOf.page(before, PAGE)).as("after %d events, the page before %s", applied, before)
+                        .usingRecursiveComparison().isEqualTo(readersPage);
+                before = readersPage.next();
+            } while (before != null);
         }
     }
 
