@@ -1,6 +1,7 @@
 # Sourced by the benchmarks that run the embedded stack (its own KRaft broker, both services on H2 files) on ports
 # 9092/8081/8082: a work folder (WORK_PREFIX names it), processes stopped and the folder removed on exit
-# (KEEP_WORK=1 keeps it), the build, and the stack started with STACK_JAVA_OPTS and the arguments given.
+# (KEEP_WORK=1 keeps it), the build, and the stack started as the README's run command starts it (its JVM options
+# from embedded-stack/pom.xml), with STACK_JAVA_OPTS and the arguments given.
 COMMAND=http://127.0.0.1:8081; QUERY=http://127.0.0.1:8082
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 WORK="$(mktemp -d "/tmp/$WORK_PREFIX.XXXXXX")"
@@ -29,7 +30,9 @@ build() {
 
 start_stack() {
   log "starting the embedded stack"
-  AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xms1g -Xmx2g ${STACK_JAVA_OPTS:-} \
+  # the JVM options the README's run command gives the stack (embedded-stack/pom.xml), then STACK_JAVA_OPTS
+  local options; options=$(sed -nE 's:.*<stack.jvm.options>(.*)</stack.jvm.options>.*:\1:p' embedded-stack/pom.xml)
+  AXONIQ_UPDATE_CHECKER_DISABLED=true java $options ${STACK_JAVA_OPTS:-} \
     -cp "embedded-stack/target/classes:$(cat "$WORK/stack-cp.txt")" news.timeline.embedded.EmbeddedStack \
     "$WORK/data" "$@" >"$WORK/stack.log" 2>&1 &
   PIDS+=($!)

@@ -18,6 +18,9 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
                            int commandPort, int queryPort, boolean loadDemo, List<String> commandArguments,
                            List<String> queryArguments) {
 
+    private static final String COMMAND_ONLY = "command.";
+    private static final String QUERY_ONLY = "query.";
+
     public StackOptions {
         commandArguments = List.copyOf(commandArguments);
         queryArguments = List.copyOf(queryArguments);
@@ -26,11 +29,13 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
     /**
      * The laptop's defaults, changed by a command line: a data folder ({@code defaultDataDir} without one), then
      * {@code --kafka-port=}, {@code --command-port=} and {@code --query-port=} (0: any free port); any other
-     * {@code --name=value} is a setting for both services.
+     * {@code --name=value} is a setting for both services, or for one of them when its name starts with
+     * {@code command.} or {@code query.} ({@code --query.spring.datasource.url=...}).
      */
     public static StackOptions fromCommandLine(String[] args, String defaultDataDir) {
         Map<String, Integer> ports = new HashMap<>(Map.of("kafka-port", 9092, "command-port", 8081, "query-port", 8082));
-        List<String> settings = new ArrayList<>();
+        List<String> commandSettings = new ArrayList<>();
+        List<String> querySettings = new ArrayList<>();
         String dataDir = defaultDataDir;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -43,12 +48,17 @@ public record StackOptions(Path dataDir, String bootstrapServers, int kafkaPort,
             }
             if (ports.containsKey(option[0])) {
                 ports.put(option[0], Integer.parseInt(option[1]));
+            } else if (option[0].startsWith(COMMAND_ONLY)) {
+                commandSettings.add("--" + arg.substring(2 + COMMAND_ONLY.length()));
+            } else if (option[0].startsWith(QUERY_ONLY)) {
+                querySettings.add("--" + arg.substring(2 + QUERY_ONLY.length()));
             } else {
-                settings.add(arg);
+                commandSettings.add(arg);
+                querySettings.add(arg);
             }
         }
         return new StackOptions(Path.of(dataDir), null, ports.get("kafka-port"), KafkaBroker.Jvm.LONG_RUNNING,
-                ports.get("command-port"), ports.get("query-port"), true, settings, settings);
+                ports.get("command-port"), ports.get("query-port"), true, commandSettings, querySettings);
     }
 
     /** Tests: free ports, the given broker ({@code null}: one of the stack's own, quick to start), no demo story. */
