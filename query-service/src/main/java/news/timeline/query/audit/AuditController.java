@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -13,6 +14,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class AuditController {
+
+    /** The auditors' list of a timeline's updates, a page at a time. */
+    private static final int UPDATES_PER_PAGE = 100;
 
     private final AuditHistories histories;
     private final AuditOverview overview;
@@ -47,8 +51,8 @@ class AuditController {
     }
 
     @GetMapping("/audit/timelines/{timelineId}")
-    String timelinePage(@PathVariable String timelineId, Model model) {
-        model.addAttribute("timeline", overview.of(timelineId));
+    String timelinePage(@PathVariable String timelineId, @RequestParam(required = false) Long before, Model model) {
+        model.addAttribute("timeline", overview.of(timelineId, before, UPDATES_PER_PAGE));
         model.addAttribute("chain", chains.verify(timelineId));
         model.addAttribute("fmt", format);
         return "audit/timeline";

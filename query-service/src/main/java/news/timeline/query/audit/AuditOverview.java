@@ -9,11 +9,15 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Instant;
 import java.util.List;
 
-/** Every update a timeline ever held, newest first, retracted ones included, as auditors list them. */
+/**
+ * Every update a timeline ever held, newest first, retracted ones included, as auditors list them: a page at a
+ * time, so that a timeline of a hundred thousand updates is not one page of them all.
+ */
 @Component
 class AuditOverview {
 
-    record Timeline(String id, String title, List<Update> updates) {
+    /** {@code next}: the {@code before} of the page of older updates, null on the last. */
+    record Timeline(String id, String title, List<Update> updates, Long next) {
     }
 
     /** An update as first posted, and what became of it. */
@@ -27,7 +31,8 @@ class AuditOverview {
         this.jdbc = jdbc;
     }
 
-    Timeline of(String timelineId) {
+    /** The {@code limit} newest updates posted before sequence {@code before} (none: from the newest). */
+    Timeline of(String timelineId, Long before, int limit) {
         List<String> titles = jdbc.queryForList("SELECT title FROM timeline WHERE timeline_id = ?", String.class,
                 timelineId);
         if (titles.isEmpty()) {
@@ -41,14 +46,16 @@ class AuditOverview {
                        (SELECT COUNT(*) FROM audit_entry r
                         WHERE r.timeline_id = f.timeline_id AND r.update_id = f.update_id
                           AND r.type = 'UpdateRetracted') AS retractions
-                FROM audit_entry f WHERE f.timeline_id = ? AND f.type = 'UpdatePosted'
-                ORDER BY f.sequence DESC""".formatted(UpdateRevisions.TYPES),
+                FROM audit_entry f WHERE f.timeline_id = ? AND f.sequence < ? AND f.type = 'UpdatePosted'
+                ORDER BY f.sequence DESC LIMIT ?""".formatted(UpdateRevisions.TYPES),
                 (rs, row) -> {
                     UpdateRevisions.Revision posted = UpdateRevisions.read(rs);
                     return new Update(rs.getString("update_id"), posted.sequence(), posted.at(), posted.actor(),
                             posted.headline(), rs.getInt("revisions"), rs.getInt("retractions") > 0);
                 },
-                timelineId);
-        return new Timeline(timelineId, titles.get(0), updates);
+                timelineId, before == null ? Long.MAX_VALUE : before, limit + 1);
+        boolean more = updates.size() > limit;
+        List<Update> page = more ? updates.subList(0, limit) : updates;
+        return new Timeline(timelineId, titles.get(0), page, more ? page.get(limit - 1).sequence() : null);
     }
 }
