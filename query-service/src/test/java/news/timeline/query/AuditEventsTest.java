@@ -162,6 +162,15 @@ class AuditEventsTest {
                 ? difference.get("changes").get(0) : difference.get("changes").get(1);
         assertThat(u1.get("before").get("revision").asInt()).isEqualTo(1);
         assertThat(u1.get("after").get("revision").asInt()).isEqualTo(2);
+
+        JsonNode newest = json.readTree(http.withBasicAuth("auditor", "auditor").getForObject(
+                path + "/difference?from=2014-10-10T08:04:30Z&to=2014-10-10T08:06:30Z&limit=1", String.class));
+        assertThat(newest.get("changes").findValues("updateId")).extracting(JsonNode::asText).containsExactly("u2");
+        JsonNode older = json.readTree(http.withBasicAuth("auditor", "auditor").getForObject(
+                path + "/difference?from=2014-10-10T08:04:30Z&to=2014-10-10T08:06:30Z&limit=1&before="
+                        + newest.get("next").asLong(), String.class));
+        assertThat(older.get("changes").findValues("updateId")).extracting(JsonNode::asText).containsExactly("u1");
+        assertThat(older.get("next").isNull()).isTrue();
     }
 
     private static List<EventEnvelope> parse(String ndjson) {

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,29 +49,37 @@ class TimeTravelController {
     }
 
     /**
-     * What changed between two instants: every update posted, edited, retracted, pinned or unpinned.
+     * What changed between two instants: every update posted, edited, retracted, pinned or unpinned, newest first, a
+     * page at a time ({@code next}: the {@code before} of the following page, null on the last).
      * {@code statusBefore} is null when the timeline did not exist yet at {@code from}.
      */
     record Difference(String timelineId, Instant from, Instant to, TimelinePage.Status statusBefore,
-                      TimelinePage.Status statusAfter, List<Change> changes) {
+                      TimelinePage.Status statusAfter, List<Change> changes, Long next) {
     }
 
     @GetMapping("/api/audit/timelines/{timelineId}/difference")
     Difference difference(@PathVariable String timelineId,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                          @RequestParam(required = false) Long before,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         // before the timeline was opened, everything it holds at the later instant is a change
         TimelineAsOf earlier = replay(timelineId, from);
-        TimelinePage before = earlier.existed() ? earlier.page() : null;
+        TimelinePage then = earlier.existed() ? earlier.page() : null;
         TimelinePage after = rebuild(timelineId, to).page();
-        Map<String, UpdateView> was = before == null ? Map.of() : before.updates().stream()
+        Map<String, UpdateView> was = then == null ? Map.of() : then.updates().stream()
                 .collect(Collectors.toMap(UpdateView::id, Function.identity()));
         List<Change> changes = after.updates().stream()
+                .filter(update -> before == null || update.sequence() < before)
                 .filter(update -> !update.equals(was.get(update.id())))
+                .sorted(Comparator.comparingLong(UpdateView::sequence).reversed())
+                .limit(limit + 1L)
                 .map(update -> new Change(update.id(), was.get(update.id()), update))
                 .toList();
-        return new Difference(timelineId, from, to, before == null ? null : before.status(), after.status(),
-                changes);
+        boolean more = changes.size() > limit;
+        List<Change> page = more ? changes.subList(0, limit) : changes;
+        return new Difference(timelineId, from, to, then == null ? null : then.status(), after.status(), page,
+                more ? page.get(limit - 1).after().sequence() : null);
     }
 
     /** Paged as the readers' pages are ({@code before}, {@code limit}): a long timeline is not one huge answer. */
