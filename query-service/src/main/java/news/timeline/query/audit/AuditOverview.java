@@ -1,6 +1,7 @@
 package news.timeline.query.audit;
 
 import news.timeline.query.history.UpdateRevisions;
+import news.timeline.query.timeline.PageCut;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,8 +55,7 @@ class AuditOverview {
                             posted.headline(), rs.getInt("revisions"), rs.getInt("retractions") > 0);
                 },
                 timelineId, before == null ? Long.MAX_VALUE : before, limit + 1);
-        boolean more = updates.size() > limit;
-        List<Update> page = more ? updates.subList(0, limit) : updates;
-        return new Timeline(timelineId, titles.get(0), page, more ? page.get(limit - 1).sequence() : null);
+        PageCut<Update> page = PageCut.of(updates, limit, Update::sequence);
+        return new Timeline(timelineId, titles.get(0), page.items(), page.next());
     }
 }

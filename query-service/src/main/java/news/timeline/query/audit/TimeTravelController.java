@@ -3,6 +3,7 @@ package news.timeline.query.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import news.timeline.events.EventJson;
+import news.timeline.query.timeline.PageCut;
 import news.timeline.query.timeline.TimelinePage;
 import news.timeline.query.timeline.UpdateView;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -76,10 +77,9 @@ class TimeTravelController {
                 .limit(limit + 1L)
                 .map(update -> new Change(update.id(), was.get(update.id()), update))
                 .toList();
-        boolean more = changes.size() > limit;
-        List<Change> page = more ? changes.subList(0, limit) : changes;
-        return new Difference(timelineId, from, to, then == null ? null : then.status(), after.status(), page,
-                more ? page.get(limit - 1).after().sequence() : null);
+        PageCut<Change> page = PageCut.of(changes, limit, change -> change.after().sequence());
+        return new Difference(timelineId, from, to, then == null ? null : then.status(), after.status(),
+                page.items(), page.next());
     }
 
     /** Paged as the readers' pages are ({@code before}, {@code limit}): a long timeline is not one huge answer. */

@@ -11,6 +11,7 @@ import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
 import news.timeline.events.UpdateUnpinned;
+import news.timeline.query.timeline.PageCut;
 import news.timeline.query.timeline.TimelinePage;
 import news.timeline.query.timeline.UpdateView;
 
@@ -109,16 +110,15 @@ final class TimelineAsOf {
                 .sorted(Comparator.comparingLong(UpdateView::sequence).reversed())
                 .limit(limit + 1L)
                 .toList();
-        boolean more = newestFirst.size() > limit;
+        PageCut<UpdateView> cut = PageCut.of(newestFirst, limit, UpdateView::sequence);
         List<UpdateView> page = new ArrayList<>(limit + 1);
         if (before == null && pinned != null) {
             page.add(pinned(updates.get(pinned)));
         }
-        page.addAll(more ? newestFirst.subList(0, limit) : newestFirst);
+        page.addAll(cut.items());
         return new TimelinePage(timelineId, title, summary,
                 closedAt == null ? TimelinePage.Status.OPEN : TimelinePage.Status.CLOSED,
-                openedAt, updatedAt, closedAt, lastSequence, page,
-                more ? newestFirst.get(limit - 1).sequence() : null);
+                openedAt, updatedAt, closedAt, lastSequence, page, cut.next());
     }
 
     private static UpdateView pinned(UpdateView u) {

@@ -81,13 +81,11 @@ public class TimelineReader {
                 before == null ? Long.MAX_VALUE : before, limit + 2).stream()
                 .filter(update -> !update.id().equals(pinned))
                 .toList();
-        boolean more = newestFirst.size() > limit;
-        List<UpdateView> page = more ? newestFirst.subList(0, limit) : newestFirst;
-        updates.addAll(page);
-        Long next = more ? page.get(page.size() - 1).sequence() : null;
+        PageCut<UpdateView> page = PageCut.of(newestFirst, limit, UpdateView::sequence);
+        updates.addAll(page.items());
         return Optional.of(new TimelinePage(timeline.id(), timeline.title(), timeline.summary(), timeline.status(),
                 timeline.openedAt(), timeline.updatedAt(), timeline.closedAt(), timeline.lastSequence(),
-                List.copyOf(updates), next));
+                List.copyOf(updates), page.next()));
     }
 
     public Optional<UpdateView> update(String timelineId, String updateId) {
