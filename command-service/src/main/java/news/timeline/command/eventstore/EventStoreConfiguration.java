@@ -3,6 +3,8 @@ package news.timeline.command.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.EventMetadata;
 import news.timeline.command.timeline.RecordedHash;
+import news.timeline.command.timeline.RegisterEarlierUpdates;
+import news.timeline.command.timeline.UpdateRegister;
 import news.timeline.events.EventJson;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
@@ -11,6 +13,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
@@ -39,6 +42,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Clock;
@@ -151,6 +155,17 @@ class EventStoreConfiguration {
         };
     }
 
+    @Bean
+    UpdateRegister updateRegister(JdbcTemplate jdbc) {
+        return new UpdateRegister(jdbc);
+    }
+
+    /** Flyway runs the Java migrations it is given as beans, after the SQL ones before them. */
+    @Bean
+    RegisterEarlierUpdates registerEarlierUpdates() {
+        return new RegisterEarlierUpdates();
+    }
+
     /**
      * Axon's own snapshotter, but taking snapshots on a thread of its own after the command's commit. By default it
      * runs in the committing thread, still holding the timeline's lock: every {@code snapshot-every}th command
@@ -186,11 +201,14 @@ class EventStoreConfiguration {
         return Executors.newSingleThreadExecutor(threads);
     }
 
-    /** After {@code snapshot-every} events, or a tenth of the timeline's, whichever is more. */
+    /**
+     * After {@code snapshot-every} events: a timeline's snapshot is the same few hundred bytes however long its
+     * story (updates are in the {@link UpdateRegister}), so loading one reads at most that many events after it.
+     */
     @Bean
     SnapshotTriggerDefinition timelineSnapshotTrigger(Snapshotter snapshotter,
-                                                      @Value("${timeline.snapshot-every:250}") int minimum) {
-        return new GrowingSnapshotTriggerDefinition(snapshotter, minimum, 10);
+                                                      @Value("${timeline.snapshot-every:250}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
     /**

@@ -1,13 +1,12 @@
 package news.timeline.command.eventstore;
 
+import news.timeline.command.CommandStoreDatabase;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,13 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The relay's bounded read of its gaps returns exactly the rows Axon's own query returns. */
 class BoundedGapsQueryTest {
 
-    private final String url = "jdbc:h2:mem:gaps-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private final EventSchema schema = new EventStoreConfiguration().eventSchema();
     private final Connection connection;
 
     BoundedGapsQueryTest() throws SQLException {
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/command").load().migrate();
-        connection = DriverManager.getConnection(url, "sa", "");
+        connection = CommandStoreDatabase.migrated().getConnection();
         // positions 1 to 30, but for the gaps a slow transaction has not filled yet: 3, 7 and 12
         for (long index = 1; index <= 30; index++) {
             if (index != 3 && index != 7 && index != 12) {

@@ -1,5 +1,6 @@
 package news.timeline.command.timeline;
 
+import news.timeline.command.CommandStoreDatabase;
 import news.timeline.command.EventMetadata;
 import news.timeline.events.Block;
 import news.timeline.events.Change;
@@ -15,15 +16,18 @@ import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
 import news.timeline.events.UpdateUnpinned;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.FeatureMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 class TimelineTest {
@@ -37,10 +41,21 @@ class TimelineTest {
     private static final Change CORRECTION = new Change(ChangeKind.CORRECTION, "Spelling of Carswell");
 
     private AggregateTestFixture<Timeline> fixture;
+    /** The register on a database of its own, fed the given events as the event store feeds it in the service. */
+    private UpdateRegister register;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Timeline.class);
+        register = new UpdateRegister(new JdbcTemplate(CommandStoreDatabase.migrated()));
+        fixture.registerInjectableResource(register);
+    }
+
+    private TestExecutor<Timeline> given(Object... events) {
+        for (Object event : events) {
+            register.record(event);
+        }
+        return fixture.given(events);
     }
 
     @Nested
@@ -68,14 +83,14 @@ class TimelineTest {
 
         @Test
         void retitlesATimeline() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new RetitleTimeline(TID, " Rochester by-election ", "Kent"))
                     .expectEvents(new TimelineRetitled(TID, "Rochester by-election", "Kent"));
         }
 
         @Test
         void cannotRetitleWithoutTitle() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new RetitleTimeline(TID, "", "Kent"))
                     .expectException(InvalidContentException.class)
                     .expectNoEvents();
@@ -83,24 +98,24 @@ class TimelineTest {
 
         @Test
         void closesAndReopensATimeline() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new CloseTimeline(TID))
                     .expectEvents(new TimelineClosed(TID));
-            fixture.given(OPENED, new TimelineClosed(TID))
+            given(OPENED, new TimelineClosed(TID))
                     .when(new ReopenTimeline(TID))
                     .expectEvents(new TimelineReopened(TID));
         }
 
         @Test
         void closingAClosedTimelineStoresNothing() {
-            fixture.given(OPENED, new TimelineClosed(TID))
+            given(OPENED, new TimelineClosed(TID))
                     .when(new CloseTimeline(TID))
                     .expectNoEvents();
         }
 
         @Test
         void cannotPostToAClosedTimeline() {
-            fixture.given(OPENED, new TimelineClosed(TID))
+            given(OPENED, new TimelineClosed(TID))
                     .when(new PostUpdate(TID, "u1", SCRUM))
                     .expectException(TimelineClosedException.class)
                     .expectNoEvents();
@@ -108,14 +123,14 @@ class TimelineTest {
 
         @Test
         void correctionsGoOnAfterClosing() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new TimelineClosed(TID))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new TimelineClosed(TID))
                     .when(new EditUpdate(TID, "u1", 1, SCRUM_FIXED, CORRECTION))
                     .expectEvents(new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION));
         }
 
         @Test
         void postsGoOnAfterReopening() {
-            fixture.given(OPENED, new TimelineClosed(TID), new TimelineReopened(TID))
+            given(OPENED, new TimelineClosed(TID), new TimelineReopened(TID))
                     .when(new PostUpdate(TID, "u1", SCRUM))
                     .expectEvents(new UpdatePosted(TID, "u1", SCRUM));
         }
@@ -126,7 +141,7 @@ class TimelineTest {
 
         @Test
         void postsAnUpdateAsRevisionOneAndReturnsItsSequence() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new PostUpdate(TID, "u1", SCRUM))
                     .expectEvents(new UpdatePosted(TID, "u1", SCRUM))
                     .expectResultMessagePayload(new CommandResult(TID, "u1", 1, 1L));
@@ -134,14 +149,14 @@ class TimelineTest {
 
         @Test
         void creditsTheEditorWhoPostedWhenNoBylineIsGiven() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new PostUpdate(TID, "u1", SCRUM), Map.of(EventMetadata.ACTOR, "jane.doe"))
                     .expectEvents(new UpdatePosted(TID, "u1", SCRUM, "jane.doe"));
         }
 
         @Test
         void creditsTheBylineGiven() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new PostUpdate(TID, "u2", SCRUM, "  Reporting by Emily Morgan in Clacton "),
                             Map.of(EventMetadata.ACTOR, "jane.doe"))
                     .expectEvents(new UpdatePosted(TID, "u2", SCRUM, "Reporting by Emily Morgan in Clacton"));
@@ -149,7 +164,7 @@ class TimelineTest {
 
         @Test
         void cannotPostWithABylineOfMoreThan200Characters() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new PostUpdate(TID, "u1", SCRUM, "b".repeat(201)))
                     .expectException(InvalidContentException.class)
                     .expectExceptionMessage("byline: at most 200 characters")
@@ -166,7 +181,7 @@ class TimelineTest {
 
         @Test
         void cannotPostTheSameUpdateIdTwice() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new PostUpdate(TID, "u1", SCRUM))
                     .expectException(DuplicateUpdateException.class)
                     .expectNoEvents();
@@ -232,13 +247,13 @@ class TimelineTest {
         @Test
         void acceptsLineBreaksAndNonLatinText() {
             Content content = content("Ünïcödé 日本語 ✓", new Block.Paragraph("line one\nline two\ttabbed"));
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new PostUpdate(TID, "u1", content))
                     .expectEvents(new UpdatePosted(TID, "u1", content));
         }
 
         private void rejects(Content content, String message) {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new PostUpdate(TID, "u1", content))
                     .expectException(InvalidContentException.class)
                     .expectExceptionMessage(message)
@@ -251,7 +266,7 @@ class TimelineTest {
 
         @Test
         void editsTheCurrentRevisionIntoTheNextOne() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new EditUpdate(TID, "u1", 1, SCRUM_FIXED, CORRECTION))
                     .expectEvents(new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .expectResultMessagePayload(new CommandResult(TID, "u1", 2, 2L));
@@ -259,7 +274,7 @@ class TimelineTest {
 
         @Test
         void cannotEditAStaleRevision() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .when(new EditUpdate(TID, "u1", 1, SCRUM, new Change(ChangeKind.UPDATE, null)))
                     .expectException(StaleRevisionException.class)
                     .expectExceptionMessage("update u1 is at revision 2, not 1")
@@ -268,7 +283,7 @@ class TimelineTest {
 
         @Test
         void staleRevisionTellsTheCurrentOne() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .when(new EditUpdate(TID, "u1", 1, SCRUM, new Change(ChangeKind.UPDATE, null)))
                     .expectException(new FeatureMatcher<StaleRevisionException, Integer>(
                             equalTo(2), "current revision", "current revision") {
@@ -281,7 +296,7 @@ class TimelineTest {
 
         @Test
         void cannotEditAnUnknownUpdate() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new EditUpdate(TID, "nope", 1, SCRUM_FIXED, CORRECTION))
                     .expectException(UnknownUpdateException.class)
                     .expectNoEvents();
@@ -289,7 +304,7 @@ class TimelineTest {
 
         @Test
         void cannotEditARetractedUpdate() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateRetracted(TID, "u1", 2, "r", "n"))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateRetracted(TID, "u1", 2, "r", "n"))
                     .when(new EditUpdate(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .expectException(UpdateRetractedException.class)
                     .expectNoEvents();
@@ -297,7 +312,7 @@ class TimelineTest {
 
         @Test
         void cannotCorrectWithoutANote() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new EditUpdate(TID, "u1", 1, SCRUM_FIXED, new Change(ChangeKind.CORRECTION, " ")))
                     .expectException(InvalidContentException.class)
                     .expectExceptionMessage("change.note: is required")
@@ -306,7 +321,7 @@ class TimelineTest {
 
         @Test
         void cannotEditWithoutAChangeKind() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new EditUpdate(TID, "u1", 1, SCRUM_FIXED, null))
                     .expectException(InvalidContentException.class)
                     .expectNoEvents();
@@ -314,7 +329,7 @@ class TimelineTest {
 
         @Test
         void cannotEditIntoInvalidContent() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new EditUpdate(TID, "u1", 1, content(""), new Change(ChangeKind.TYPO, null)))
                     .expectException(InvalidContentException.class)
                     .expectNoEvents();
@@ -322,7 +337,7 @@ class TimelineTest {
 
         @Test
         void editsAnotherUpdateWithoutTouchingTheFirst() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePosted(TID, "u2", SCRUM),
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePosted(TID, "u2", SCRUM),
                             new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .when(new EditUpdate(TID, "u2", 1, SCRUM_FIXED, CORRECTION))
                     .expectEvents(new UpdateEdited(TID, "u2", 2, SCRUM_FIXED, CORRECTION));
@@ -334,7 +349,7 @@ class TimelineTest {
 
         @Test
         void retractsTheCurrentRevision() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new RetractUpdate(TID, "u1", 1, " Legal advice ", "This update was withdrawn."))
                     .expectEvents(new UpdateRetracted(TID, "u1", 2, "Legal advice", "This update was withdrawn."))
                     .expectResultMessagePayload(new CommandResult(TID, "u1", 2, 2L));
@@ -342,7 +357,7 @@ class TimelineTest {
 
         @Test
         void retractingThePinnedUpdateUnpinsItFirst() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePinned(TID, "u1"))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePinned(TID, "u1"))
                     .when(new RetractUpdate(TID, "u1", 1, "Legal", "Withdrawn"))
                     .expectEvents(new UpdateUnpinned(TID, "u1"), new UpdateRetracted(TID, "u1", 2, "Legal", "Withdrawn"))
                     .expectResultMessagePayload(new CommandResult(TID, "u1", 2, 4L));
@@ -350,7 +365,7 @@ class TimelineTest {
 
         @Test
         void cannotRetractTwice() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateRetracted(TID, "u1", 2, "r", "n"))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateRetracted(TID, "u1", 2, "r", "n"))
                     .when(new RetractUpdate(TID, "u1", 2, "again", "again"))
                     .expectException(UpdateRetractedException.class)
                     .expectNoEvents();
@@ -358,7 +373,7 @@ class TimelineTest {
 
         @Test
         void cannotRetractAStaleRevision() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .when(new RetractUpdate(TID, "u1", 1, "r", "n"))
                     .expectException(StaleRevisionException.class)
                     .expectNoEvents();
@@ -366,7 +381,7 @@ class TimelineTest {
 
         @Test
         void cannotRetractAnUnknownUpdate() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new RetractUpdate(TID, "nope", 1, "r", "n"))
                     .expectException(UnknownUpdateException.class)
                     .expectNoEvents();
@@ -374,7 +389,7 @@ class TimelineTest {
 
         @Test
         void cannotRetractWithoutAPublicNote() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new RetractUpdate(TID, "u1", 1, "reason", null))
                     .expectException(InvalidContentException.class)
                     .expectExceptionMessage("publicNote: is required")
@@ -387,7 +402,7 @@ class TimelineTest {
 
         @Test
         void pinsAnUpdate() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new PinUpdate(TID, "u1"))
                     .expectEvents(new UpdatePinned(TID, "u1"))
                     .expectResultMessagePayload(new CommandResult(TID, "u1", null, 2L));
@@ -395,7 +410,7 @@ class TimelineTest {
 
         @Test
         void pinningAnotherUpdateUnpinsTheFirst() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePosted(TID, "u2", SCRUM),
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePosted(TID, "u2", SCRUM),
                             new UpdatePinned(TID, "u1"))
                     .when(new PinUpdate(TID, "u2"))
                     .expectEvents(new UpdateUnpinned(TID, "u1"), new UpdatePinned(TID, "u2"));
@@ -403,7 +418,7 @@ class TimelineTest {
 
         @Test
         void pinningThePinnedUpdateAgainStoresNothing() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePinned(TID, "u1"))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePinned(TID, "u1"))
                     .when(new PinUpdate(TID, "u1"))
                     .expectNoEvents()
                     .expectResultMessagePayload(new CommandResult(TID, "u1", null, 2L));
@@ -411,7 +426,7 @@ class TimelineTest {
 
         @Test
         void cannotPinAnUnknownUpdate() {
-            fixture.given(OPENED)
+            given(OPENED)
                     .when(new PinUpdate(TID, "nope"))
                     .expectException(UnknownUpdateException.class)
                     .expectNoEvents();
@@ -419,7 +434,7 @@ class TimelineTest {
 
         @Test
         void cannotPinARetractedUpdate() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateRetracted(TID, "u1", 2, "r", "n"))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateRetracted(TID, "u1", 2, "r", "n"))
                     .when(new PinUpdate(TID, "u1"))
                     .expectException(UpdateRetractedException.class)
                     .expectNoEvents();
@@ -427,7 +442,7 @@ class TimelineTest {
 
         @Test
         void unpinsThePinnedUpdate() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePinned(TID, "u1"))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdatePinned(TID, "u1"))
                     .when(new UnpinUpdate(TID))
                     .expectEvents(new UpdateUnpinned(TID, "u1"))
                     .expectResultMessagePayload(new CommandResult(TID, "u1", null, 3L));
@@ -435,9 +450,37 @@ class TimelineTest {
 
         @Test
         void unpinningWhenNothingIsPinnedStoresNothing() {
-            fixture.given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new UnpinUpdate(TID))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Register {
+
+        @Test
+        void aPostedUpdateIsRegisteredAtItsFirstRevision() {
+            given(OPENED)
+                    .when(new PostUpdate(TID, "u1", SCRUM))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 1, false));
+        }
+
+        @Test
+        void editsAndARetractionMoveItsRevision() {
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
+                    .when(new RetractUpdate(TID, "u1", 2, "Wrong photo", "Removed"))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 3, true));
+        }
+
+        @Test
+        void aRefusedEditLeavesItAsItWas() {
+            given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
+                    .when(new EditUpdate(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
+                    .expectException(StaleRevisionException.class);
+            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 1, false));
         }
     }
 
