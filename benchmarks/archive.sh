@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A search engine crawling the archive (docs/PERFORMANCE.md): the embedded stack, COUNT timelines opened through the
 # command API, then each one's latest page read once, while a live timeline is read as readers read it. Printed: the
-# live timeline's latest page (wrk, requests/s and p99) before and after the crawl, the query service's first pages
+# live timeline's latest page (wrk, requests/s and p99) and the list of timelines (the 50 most recently changed) before
+# and after the crawl, the query service's first pages
 # in memory (hits, misses, evictions, bytes held against timeline.first-pages.max-bytes), heap used after a full
 # collection and the stack's resident memory, before and after.
 # Tunables: COUNT (100000), CONNECTIONS (16), STACK_JAVA_OPTS, KEEP_WORK (0).
@@ -35,6 +36,13 @@ live_page() { # live_page WHEN: the live timeline's latest page under wrk, after
   emit "$1.live_page.p99" "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$1.log")"
 }
 
+timeline_list() { # timeline_list WHEN: the list of the 50 most recently changed timelines, one reader at a time
+  wrk -t1 -c1 -d5s "$QUERY/api/timelines?limit=50" >/dev/null
+  wrk -t1 -c1 -d10s --latency "$QUERY/api/timelines?limit=50" >"$WORK/wrk-list-$1.log"
+  emit "$1.timeline_list.requests_per_s" "$(sed -nE 's/^Requests\/sec:[[:space:]]+([0-9.]+).*/\1/p' "$WORK/wrk-list-$1.log")"
+  emit "$1.timeline_list.p50" "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-list-$1.log")"
+}
+
 curl -sf -u editor:editor -H 'Content-Type: application/json' -d '{"id":"live","title":"Election night"}' \
   "$COMMAND/api/timelines" >/dev/null
 for n in $(seq 1 20); do
@@ -43,6 +51,7 @@ for n in $(seq 1 20); do
     "$COMMAND/api/timelines/live/updates" >/dev/null
 done
 live_page before
+timeline_list before
 memory before
 
 touch_all() { # touch_all MODE URL: every archived timeline once, through wrk, stopped once both its threads are done
@@ -67,4 +76,5 @@ emit archive.read_per_s "$(awk -v n="$COUNT" -v s=$(($(date +%s) - started)) 'BE
 grep -q "Non-2xx" "$WORK/wrk-read.log" && { log "some reads were not answered 200:"; grep "Non-2xx" "$WORK/wrk-read.log" >&2; }
 
 live_page after
+timeline_list after
 memory after

@@ -75,13 +75,16 @@ watch_memory() {
 
 post() { # post NAME TIMELINE_PREFIX TIMELINE_COUNT SECONDS: wrk posting, its figures as NAME.*
   local last="$WORK/last-$1.txt"
+  # waiting, already started, for the file wrk writes as it stops: the catch-up counts from then
+  java -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.ProjectionCatchUp "$QUERY" "$last" \
+    >"$WORK/catch-up-$1.txt" &
+  local catch_up=$!
   PREFIX="$2" TIMELINES="$3" LAST_FILE="$last" wrk -t2 -c"$CLIENTS" -d"$4s" -s benchmarks/post.lua "$COMMAND" \
     >"$WORK/wrk-$1.log"
-  local ended; ended=$(date +%s%3N)
   emit "$1.posts_per_s" "$(sed -nE 's/^Requests\/sec:[[:space:]]+([0-9.]+).*/\1/p' "$WORK/wrk-$1.log")"
   sed -nE "s/^(latency\.p50_ms|latency\.p99_ms|non_2xx)=/$1.\1=/p" "$WORK/wrk-$1.log"
-  java -cp "benchmarks/target/classes:$(cat "$WORK/cp.txt")" news.timeline.bench.ProjectionCatchUp "$QUERY" "$last" \
-    "$ended" | sed "s/^/$1./"
+  wait "$catch_up"
+  sed "s/^/$1./" "$WORK/catch-up-$1.txt"
 }
 
 for store in $STORES; do
@@ -99,8 +102,8 @@ for store in $STORES; do
       "$COMMAND/api/timelines" >/dev/null
   done
   log "$store: warming up ${WARMUP}s, then ${MEASURE}s over $TIMELINES timelines and ${MEASURE}s on one"
-  PREFIX=many- TIMELINES="$TIMELINES" LAST_FILE=/dev/null wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" -s benchmarks/post.lua \
-    "$COMMAND" >/dev/null
+  PREFIX=many- TIMELINES="$TIMELINES" LAST_FILE="$WORK/last-warmup.txt" wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" \
+    -s benchmarks/post.lua "$COMMAND" >/dev/null
   watch_memory "${PIDS[-1]}" >"$WORK/rss-$store.txt" &
   post "$store.many_timelines" many- "$TIMELINES" "$MEASURE"
   post "$store.one_timeline" hot- 1 "$MEASURE"

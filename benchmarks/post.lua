@@ -44,9 +44,11 @@ function done(summary, latency, requests)
       if merged[timeline] == nil or sequence > merged[timeline] then merged[timeline] = sequence end
     end
   end
-  local out = io.open(os.getenv("LAST_FILE"), "w")
+  -- written aside, then renamed: whoever waits for LAST_FILE finds it whole, its time that of the end of the run
+  local out = io.open(os.getenv("LAST_FILE") .. ".part", "w")
   for timeline, sequence in pairs(merged) do out:write(timeline .. " " .. sequence .. "\n") end
   out:close()
+  os.rename(os.getenv("LAST_FILE") .. ".part", os.getenv("LAST_FILE"))
   io.write(string.format("latency.p50_ms=%.2f\nlatency.p99_ms=%.2f\nnon_2xx=%d\n", latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, summary.errors.status))
 end

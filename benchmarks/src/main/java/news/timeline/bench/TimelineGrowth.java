@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What each kind of request costs as one timeline grows: the timeline is filled through the command API up to each
  * size, then each request is timed SAMPLES times, one at a time, and its median printed. "first page after a write"
  * is the reader's first page right after a post was applied, when the page in memory is out of date and is read
- * again; "edit" and "post" are the command API's answers; "before page" is a page halfway down the timeline. The
+ * again; "edit" and "post" are the command API's answers; "before page" is a page halfway down the timeline, read,
+ * as the feed and the history are, once the edit before it is applied. The
  * same requests run first on a timeline of their own, unreported, to warm the services up.
  * Arguments: the command service's URL, the query service's URL, the sizes (comma separated), SAMPLES, the filling
  * clients.
@@ -115,9 +116,12 @@ public final class TimelineGrowth {
             }
             firstPage[i] = timed("GET", query.resolve("/api/timelines/" + timeline));
             start = System.nanoTime();
-            send("PUT", command.resolve("/api/timelines/" + timeline + "/updates/" + updateId), EDIT, "If-Match",
-                    "\"1\"");
+            HttpResponse<String> edited = send("PUT", command.resolve("/api/timelines/" + timeline + "/updates/"
+                    + updateId), EDIT, "If-Match", "\"1\"");
             edit[i] = System.nanoTime() - start;
+            // the reads below, each the first after the edit is applied, not racing the projection applying it
+            send("HEAD", query.resolve("/api/timelines/" + timeline + "/updates/" + updateId + "?minSequence="
+                    + JSON.readTree(edited.body()).get("sequence").asLong()), null);
             beforePage[i] = timed("GET", query.resolve("/api/timelines/" + timeline + "?before=" + (size / 2)));
             feed[i] = timed("GET", query.resolve("/timelines/" + timeline + "/feed.atom"));
             history[i] = timed("GET", query.resolve("/api/timelines/" + timeline + "/updates/" + updateId

@@ -3,7 +3,6 @@ package news.timeline.command.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.EventMetadata;
 import news.timeline.command.timeline.RecordedHash;
-import news.timeline.command.timeline.RegisterEarlierUpdates;
 import news.timeline.command.timeline.UpdateRegister;
 import news.timeline.events.EventJson;
 import org.axonframework.common.caching.Cache;
@@ -160,12 +159,6 @@ class EventStoreConfiguration {
         return new UpdateRegister(jdbc);
     }
 
-    /** Flyway runs the Java migrations it is given as beans, after the SQL ones before them. */
-    @Bean
-    RegisterEarlierUpdates registerEarlierUpdates() {
-        return new RegisterEarlierUpdates();
-    }
-
     /**
      * Axon's own snapshotter, but taking snapshots on a thread of its own after the command's commit. By default it
      * runs in the committing thread, still holding the timeline's lock: every {@code snapshot-every}th command
@@ -202,7 +195,7 @@ class EventStoreConfiguration {
     }
 
     /**
-     * After {@code snapshot-every} events: a timeline's snapshot is the same few hundred bytes however long its
+     * After {@code snapshot-every} events: a timeline's snapshot is under 200 bytes however long its
      * story (updates are in the {@link UpdateRegister}), so loading one reads at most that many events after it.
      */
     @Bean

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A store that held updates before the register existed has them all registered by its migration. */
+/** A store that held updates before the register existed has them all registered by its migration (4). */
 class RegisterEarlierUpdatesTest {
 
     private static final Content CONTENT = new Content("Headline", List.of(new Block.Paragraph("text")), false);
@@ -38,7 +38,7 @@ class RegisterEarlierUpdatesTest {
                 new UpdateEdited("story", "u1", 3, CONTENT, TYPO));
         store("other", new UpdatePosted("other", "u1", CONTENT));
 
-        CommandStoreDatabase.migrations(database).javaMigrations(new RegisterEarlierUpdates()).load().migrate();
+        CommandStoreDatabase.migrations(database).load().migrate();
 
         UpdateRegister register = new UpdateRegister(jdbc);
         assertThat(register.find("story", "u1")).contains(new UpdateState("u1", 3, false));

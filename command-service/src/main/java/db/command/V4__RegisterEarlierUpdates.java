@@ -1,13 +1,12 @@
-package news.timeline.command.timeline;
+package db.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.UpdateEdited;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
-import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,33 +14,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Migration 4 of the command store: the {@link UpdateRegister} filled from the update events stored before it
- * existed, read in the order they were stored, so that every earlier update can still be edited, retracted and
+ * The update register ({@code timeline_update}, see {@code UpdateRegister}) filled from the update events stored
+ * before it existed, read in the order they were stored, so that every earlier update can still be edited, retracted and
  * pinned. Only the events' ids and revisions are read, which every schema version of them has.
  */
-public class RegisterEarlierUpdates implements JavaMigration {
+public class V4__RegisterEarlierUpdates extends BaseJavaMigration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("4");
-    }
-
-    @Override
-    public String getDescription() {
-        return "register earlier updates";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws Exception {
