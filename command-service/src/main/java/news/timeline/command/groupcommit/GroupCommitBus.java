@@ -1,5 +1,6 @@
 package news.timeline.command.groupcommit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,7 @@ public class GroupCommitBus implements CommandBus {
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
     private final DistributionSummary batchSizes;
+    private final MeterRegistry meters;
     private final Thread committer;
     private volatile boolean stopping;
 
@@ -67,6 +69,7 @@ public class GroupCommitBus implements CommandBus {
         this.transactions = transactions;
         this.refusedWithoutEffect = refusedWithoutEffect;
         this.maxBatch = maxBatch;
+        this.meters = meters;
         this.queue = new ArrayBlockingQueue<>(maxBatch * 8);
         this.batchSizes = DistributionSummary.builder("timeline.commands.batch.size")
                 .description("commands stored by one commit").publishPercentiles(0.5, 0.99).register(meters);
@@ -128,7 +131,7 @@ public class GroupCommitBus implements CommandBus {
                 return;
             } catch (RuntimeException | Error e) {
                 log.error("A batch of {} commands could not be handled", batch.size(), e);
-                batch.forEach(pending -> pending.answer(GenericCommandResultMessage.asCommandResultMessage(e)));
+                batch.forEach(pending -> answer(pending, GenericCommandResultMessage.asCommandResultMessage(e)));
             } finally {
                 batch.clear();
             }
@@ -168,7 +171,7 @@ public class GroupCommitBus implements CommandBus {
             results.add(GenericCommandResultMessage.asCommandResultMessage(e));
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).answer(results.get(i));
+            answer(batch.get(i), results.get(i));
         }
         return true;
     }
@@ -184,8 +187,18 @@ public class GroupCommitBus implements CommandBus {
         committer.join();
         List<Pending> late = new ArrayList<>();
         queue.drainTo(late);
-        late.forEach(pending -> pending.answer(GenericCommandResultMessage.asCommandResultMessage(
+        late.forEach(pending -> answer(pending, GenericCommandResultMessage.asCommandResultMessage(
                 new IllegalStateException("the command service is stopping"))));
+    }
+
+    /** Answers the command's caller, counted by the command's type and its outcome. */
+    private void answer(Pending pending, CommandResultMessage<?> result) {
+        String outcome = !result.isExceptional() ? "accepted"
+                : refusedWithoutEffect.test(result.exceptionResult()) ? "refused" : "failed";
+        Counter.builder("timeline.commands").description("commands answered, by type and outcome")
+                .tag("command", pending.command().getPayloadType().getSimpleName()).tag("outcome", outcome)
+                .register(meters).increment();
+        pending.answer(result);
     }
 
     @Override

@@ -24,9 +24,10 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // a request that failed is answered as it failed (a 500 stays a 500), not refused again
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        // the desk's page and scripts hold no data: it signs in to the API like any client
+                        // the desk's page and scripts hold no data: it signs in to the API like any client; the API's
+                        // description is public, as its README is
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/desk", "/desk/**",
-                                "/webjars/**").permitAll()
+                                "/webjars/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(NewsroomAccounts.EDITOR, NewsroomAccounts.ADMIN)
                         .anyRequest().hasRole(NewsroomAccounts.ADMIN))

@@ -1,5 +1,7 @@
 package news.timeline.query.consuming;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -44,6 +46,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private final EventApplier applier;
     private final OffsetStore offsets;
     private final ParkedRecords parked;
+    private final MeterRegistry meters;
     private final Map<TopicPartition, String> halted = new ConcurrentHashMap<>();
     private final BlockingQueue<FutureTask<?>> exclusiveTasks = new LinkedBlockingQueue<>();
     private volatile Consumer<String, byte[]> consumer;
@@ -51,11 +54,29 @@ public class ProjectionConsumer implements SmartLifecycle {
     private volatile boolean running;
 
     ProjectionConsumer(ConsumerProperties properties, EventApplier applier, OffsetStore offsets,
-                       ParkedRecords parked) {
+                       ParkedRecords parked, MeterRegistry meters) {
         this.properties = properties;
         this.applier = applier;
         this.offsets = offsets;
         this.parked = parked;
+        this.meters = meters;
+    }
+
+    /**
+     * How many records of the partition are on the topic and not yet applied here, as the consumer last saw it
+     * (Kafka's own {@code records-lag}); NaN while this instance does not consume the partition.
+     */
+    double lag(TopicPartition partition) {
+        Consumer<String, byte[]> current = consumer;
+        if (current == null) {
+            return Double.NaN;
+        }
+        return current.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals("records-lag")
+                        && metric.getKey().group().equals("consumer-fetch-manager-metrics")
+                        && String.valueOf(partition.partition()).equals(metric.getKey().tags().get("partition")))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .findFirst().orElse(Double.NaN);
     }
 
     /** Connections the consumer holds to brokers now: none while Kafka is unreachable. */
@@ -190,6 +211,9 @@ public class ProjectionConsumer implements SmartLifecycle {
             // another instance may have parked records of these partitions' timelines while it held them
             parked.waiting();
             for (TopicPartition partition : partitions) {
+                Gauge.builder("timeline.consumer.lag", ProjectionConsumer.this, projections -> projections.lag(partition))
+                        .description("records of the partition not yet applied by this instance")
+                        .tag("partition", String.valueOf(partition.partition())).register(meters);
                 offsets.nextOffset(partition).ifPresentOrElse(
                         offset -> consumer.seek(partition, offset),
                         () -> consumer.seekToBeginning(List.of(partition)));

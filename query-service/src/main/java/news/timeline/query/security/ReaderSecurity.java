@@ -20,7 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class ReaderSecurity {
 
     private static final String[] PUBLIC_READS = {"/api/timelines/**", "/timelines/**", "/assets/**", "/demo/**",
-            "/actuator/health/**", "/actuator/info", "/error"};
+            "/actuator/health/**", "/actuator/info", "/error", "/v3/api-docs", "/v3/api-docs/**"};
 
     @Bean
     SecurityFilterChain readerAccess(HttpSecurity http, NewsroomSignIn signIn) throws Exception {
@@ -29,7 +29,8 @@ class ReaderSecurity {
                         // a request that failed is answered as it failed (a 500 stays a 500), not refused again
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**")
+                        .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**",
+                                "/actuator/prometheus")
                         .hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/audit/**", "/audit/**")
                         .hasAnyRole(NewsroomAccounts.AUDITOR, NewsroomAccounts.ADMIN)
