@@ -25,6 +25,8 @@ final class SeparateServices implements AutoCloseable {
     private final String servicesPostgresUrl;
     private final Path dataDir;
     private final String name;
+    private final String bootstrapServers;
+    private final List<String> commandSettings;
     private final int commandPort = freePort();
     private final int queryPort = freePort();
     private final ServiceProcess command;
@@ -52,20 +54,45 @@ final class SeparateServices implements AutoCloseable {
         this.servicesPostgresUrl = servicesPostgresUrl;
         this.dataDir = dataDir;
         this.name = name;
-        List<String> shared = List.of("--timeline.data-dir=" + dataDir,
-                "--timeline.kafka.bootstrap-servers=" + bootstrapServers);
-        List<String> commandArguments = new ArrayList<>(shared);
-        commandArguments.addAll(List.of("--server.port=" + commandPort, "--timeline.kafka.topic.name=" + name));
-        commandArguments.addAll(databaseArguments("command"));
-        commandArguments.addAll(commandSettings);
-        List<String> queryArguments = new ArrayList<>(shared);
-        queryArguments.addAll(List.of("--server.port=" + queryPort, "--timeline.kafka.topic=" + name,
-                "--timeline.kafka.group-id=" + name));
-        queryArguments.addAll(databaseArguments("query"));
-        command = new ServiceProcess("command-service", CommandServiceApplication.class, commandArguments,
-                dataDir.resolve("command-service.log"), commandUrl() + "/actuator/health/readiness");
-        query = new ServiceProcess("query-service", QueryServiceApplication.class, queryArguments,
-                dataDir.resolve("query-service.log"), queryUrl() + "/actuator/health/readiness");
+        this.bootstrapServers = bootstrapServers;
+        this.commandSettings = commandSettings;
+        command = commandInstance(commandPort, "command-service", dataDir);
+        query = queryInstance(queryPort, "query-service", "", dataDir);
+    }
+
+    /**
+     * Another command-service instance on the same event store (PostgreSQL: H2 is one process's file), on a port
+     * of its own; not started.
+     */
+    ServiceProcess anotherCommandInstance(String instance) {
+        return commandInstance(freePort(), "command-service-" + instance, dataDir.resolve(instance));
+    }
+
+    /**
+     * Another query-service instance, a full replica: a database and a consumer group of its own, so that it
+     * applies every partition; not started.
+     */
+    ServiceProcess anotherQueryInstance(String instance) {
+        return queryInstance(freePort(), "query-service-" + instance, "_" + instance, dataDir.resolve(instance));
+    }
+
+    private ServiceProcess commandInstance(int port, String instance, Path dataDir) {
+        List<String> arguments = new ArrayList<>(List.of("--timeline.data-dir=" + dataDir,
+                "--timeline.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=" + port,
+                "--timeline.kafka.topic.name=" + name));
+        arguments.addAll(databaseArguments(schema("command")));
+        arguments.addAll(commandSettings);
+        return new ServiceProcess(instance, CommandServiceApplication.class, arguments,
+                this.dataDir.resolve(instance + ".log"), "http://127.0.0.1:" + port + "/actuator/health/readiness");
+    }
+
+    private ServiceProcess queryInstance(int port, String instance, String replica, Path dataDir) {
+        List<String> arguments = new ArrayList<>(List.of("--timeline.data-dir=" + dataDir,
+                "--timeline.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=" + port,
+                "--timeline.kafka.topic=" + name, "--timeline.kafka.group-id=" + name + replica));
+        arguments.addAll(databaseArguments(schema("query") + replica));
+        return new ServiceProcess(instance, QueryServiceApplication.class, arguments,
+                this.dataDir.resolve(instance + ".log"), "http://127.0.0.1:" + port + "/actuator/health/readiness");
     }
 
     SeparateServices start() {
@@ -106,11 +133,11 @@ final class SeparateServices implements AutoCloseable {
         command.close();
     }
 
-    private List<String> databaseArguments(String service) {
+    private List<String> databaseArguments(String schema) {
         return database == Database.H2 ? List.of()
                 : List.of("--spring.profiles.active=postgres",
-                "--DATABASE_URL=" + servicesPostgresUrl + "?currentSchema=" + schema(service),
-                "--spring.flyway.schemas=" + schema(service));
+                "--DATABASE_URL=" + servicesPostgresUrl + "?currentSchema=" + schema,
+                "--spring.flyway.schemas=" + schema);
     }
 
     private String schema(String service) {

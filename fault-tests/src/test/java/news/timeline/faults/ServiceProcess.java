@@ -65,6 +65,12 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Where the service answers: the scheme, host and port of its readiness URL. */
+    String url() {
+        URI readiness = URI.create(readinessUrl);
+        return readiness.getScheme() + "://" + readiness.getAuthority();
+    }
+
     /** When the JVM was last started. */
     synchronized Instant startedAt() {
         return startedAt;

@@ -39,21 +39,25 @@ import java.util.function.Predicate;
  *
  * <p>A command refused by a rule (see {@code refusedWithoutEffect}) changed nothing, and the others of its batch go
  * on. Any other failure, or a commit that fails, rolls the whole batch back, and its commands are then handled again
- * one per transaction, so that each is answered for itself alone.
+ * one per transaction, so that each is answered for itself alone. A command whose timeline another instance sharing
+ * the store changed first (see {@code storedFirstElsewhere}) is handled again, its timeline read as now stored.
  */
 public class GroupCommitBus implements CommandBus {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitBus.class);
+    private static final int ATTEMPTS_ALONE = 5;
 
     private final SimpleCommandBus handlers;
     private final TransactionManager transactions;
     private final Predicate<Throwable> refusedWithoutEffect;
+    private final Predicate<Throwable> storedFirstElsewhere;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
     private final DistributionSummary batchSizes;
     private final MeterRegistry meters;
+    private final Counter handledAgain;
     private final Thread committer;
     private volatile boolean stopping;
 
@@ -62,12 +66,16 @@ public class GroupCommitBus implements CommandBus {
      *                             batch holds the transaction
      * @param refusedWithoutEffect failures that leave the batch's other commands valid: a rule refused the command
      *                             before it applied any event
+     * @param storedFirstElsewhere failures after which the command is handled again, as its timeline now stands:
+     *                             another instance stored an event of the timeline first
      */
     public GroupCommitBus(SimpleCommandBus handlers, TransactionManager transactions,
-                          Predicate<Throwable> refusedWithoutEffect, int maxBatch, MeterRegistry meters) {
+                          Predicate<Throwable> refusedWithoutEffect, Predicate<Throwable> storedFirstElsewhere,
+                          int maxBatch, MeterRegistry meters) {
         this.handlers = handlers;
         this.transactions = transactions;
         this.refusedWithoutEffect = refusedWithoutEffect;
+        this.storedFirstElsewhere = storedFirstElsewhere;
         this.maxBatch = maxBatch;
         this.meters = meters;
         this.queue = new ArrayBlockingQueue<>(maxBatch * 8);
@@ -75,6 +83,9 @@ public class GroupCommitBus implements CommandBus {
                 .description("commands stored by one commit").publishPercentiles(0.5, 0.99).register(meters);
         Gauge.builder("timeline.commands.waiting", queue, BlockingQueue::size)
                 .description("commands waiting for the next commit").register(meters);
+        this.handledAgain = Counter.builder("timeline.commands.handled-again")
+                .description("commands handled again: another instance had stored an event of their timeline first")
+                .register(meters);
         this.committer = new Thread(this::commitBatches, "command-committer");
         committer.setDaemon(true);
         committer.start();
@@ -123,8 +134,8 @@ public class GroupCommitBus implements CommandBus {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 batchSizes.record(batch.size());
-                if (!commitTogether(batch)) {
-                    batch.forEach(pending -> commitTogether(List.of(pending)));
+                if (!commitTogether(batch, false)) {
+                    batch.forEach(this::commitAlone);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -139,10 +150,24 @@ public class GroupCommitBus implements CommandBus {
     }
 
     /**
-     * Handles the batch in one transaction and answers every command once it committed; false, having answered
-     * none, when the batch must be handled again command by command. A batch of one is always answered.
+     * A command in a transaction of its own; handled again while another instance keeps storing an event of its
+     * timeline first (the timeline, dropped from the cache by the rollback, is then read as stored), at most
+     * {@value #ATTEMPTS_ALONE} times.
      */
-    private boolean commitTogether(List<Pending> batch) {
+    private void commitAlone(Pending pending) {
+        int attempt = 1;
+        while (!commitTogether(List.of(pending), attempt == ATTEMPTS_ALONE)) {
+            attempt++;
+            handledAgain.increment();
+        }
+    }
+
+    /**
+     * Handles the batch in one transaction and answers every command once it committed; false, having answered
+     * none, when the batch must be handled again command by command, or a command alone again ({@code last}
+     * false) because its timeline was stored first elsewhere.
+     */
+    private boolean commitTogether(List<Pending> batch, boolean last) {
         List<CommandResultMessage<?>> results = new ArrayList<>(batch.size());
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
@@ -150,8 +175,8 @@ public class GroupCommitBus implements CommandBus {
             for (Pending pending : batch) {
                 handlers.dispatch(pending.command(), (command, result) -> results.add(result));
                 CommandResultMessage<?> result = results.get(results.size() - 1);
-                if (batch.size() > 1 && result.isExceptional()
-                        && !refusedWithoutEffect.test(result.exceptionResult())) {
+                if (result.isExceptional() && !refusedWithoutEffect.test(result.exceptionResult())
+                        && (batch.size() > 1 || !last && storedFirstElsewhere.test(result.exceptionResult()))) {
                     unitOfWork.rollback(result.exceptionResult());
                     return false;
                 }
@@ -164,7 +189,7 @@ public class GroupCommitBus implements CommandBus {
             if (e instanceof Error error) {
                 throw error;
             }
-            if (batch.size() > 1) {
+            if (batch.size() > 1 || !last && storedFirstElsewhere.test(e)) {
                 return false;
             }
             results.clear();

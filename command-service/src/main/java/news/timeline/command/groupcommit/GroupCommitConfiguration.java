@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +32,20 @@ class GroupCommitConfiguration {
                 .build();
         handlers.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         // a rule refuses a command before it applies any event (TimelineRuleException), and an unknown timeline is
-        // refused before anything is loaded: neither changes what the batch's other commands see
+        // refused before anything is loaded: neither changes what the batch's other commands see. Another
+        // instance sharing the event store may store the timeline's next event first: the store's (timeline,
+        // sequence) key refuses the second (ConcurrencyException), and its command is handled again
         return new GroupCommitBus(handlers, transactions,
                 failure -> failure instanceof TimelineRuleException || failure instanceof AggregateNotFoundException,
-                maxBatch, meters);
+                GroupCommitConfiguration::storedFirstElsewhere, maxBatch, meters);
+    }
+
+    private static boolean storedFirstElsewhere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -35,7 +35,8 @@ class GroupCommitBusTest {
     private final CountDownLatch holding = new CountDownLatch(1);
     private final SimpleCommandBus handlers = SimpleCommandBus.builder().build();
     private final GroupCommitBus bus = new GroupCommitBus(handlers, transactions,
-            failure -> failure instanceof Refused, 64, new SimpleMeterRegistry());
+            failure -> failure instanceof Refused, failure -> failure instanceof StoredFirstElsewhere, 64,
+            new SimpleMeterRegistry());
 
     GroupCommitBusTest() {
         handlers.subscribe(String.class.getName(), command -> {
@@ -118,6 +119,27 @@ class GroupCommitBusTest {
     }
 
     @Test
+    void aCommandWhoseTimelineWasStoredFirstElsewhereIsHandledAgainUntilItIsStored() throws Exception {
+        transactions.conflictWith("b", 2);
+        List<CompletableFuture<CommandResultMessage<?>>> batch = heldBatch("a", "b", "c");
+
+        assertThat(batch.get(0).get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("A");
+        assertThat(batch.get(1).get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("B");
+        assertThat(batch.get(2).get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("C");
+        assertThat(stored).containsExactly("hold", "a", "b", "c");
+    }
+
+    @Test
+    void aCommandStillStoredFirstElsewhereAfterFiveAttemptsIsAnsweredWithTheConflict() throws Exception {
+        transactions.conflictWith("b", 100);
+        List<CompletableFuture<CommandResultMessage<?>>> batch = heldBatch("a", "b");
+
+        assertThat(batch.get(1).get(5, TimeUnit.SECONDS).exceptionResult()).isInstanceOf(StoredFirstElsewhere.class);
+        assertThat(batch.get(0).get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("A");
+        assertThat(transactions.conflicts).as("the batch's commit, then five attempts alone").isEqualTo(6);
+    }
+
+    @Test
     void noCommandIsAnsweredBeforeItsCommit() throws Exception {
         AtomicBoolean answeredBeforeCommit = new AtomicBoolean();
         CompletableFuture<CommandResultMessage<?>> answer = new CompletableFuture<>();
@@ -162,6 +184,9 @@ class GroupCommitBusTest {
     private static final class Refused extends RuntimeException {
     }
 
+    private static final class StoredFirstElsewhere extends RuntimeException {
+    }
+
     /** Counts transactions; what a committed one held is moved to {@code stored}, what a rolled back one held is lost. */
     private final class Transactions implements TransactionManager {
 
@@ -169,6 +194,15 @@ class GroupCommitBusTest {
         int commits;
         int rollbacks;
         String failCommitsWith;
+        String conflicting;
+        int conflictsLeft;
+        int conflicts;
+
+        /** The next {@code times} commits holding {@code command} fail as if another writer had stored first. */
+        void conflictWith(String command, int times) {
+            conflicting = command;
+            conflictsLeft = times;
+        }
 
         @Override
         public Transaction startTransaction() {
@@ -179,6 +213,12 @@ class GroupCommitBusTest {
                     if (failCommitsWith != null && pending.contains(failCommitsWith)) {
                         pending.clear();
                         throw new IllegalStateException("the store failed");
+                    }
+                    if (conflictsLeft > 0 && pending.contains(conflicting)) {
+                        conflictsLeft--;
+                        conflicts++;
+                        pending.clear();
+                        throw new StoredFirstElsewhere();
                     }
                     commits++;
                     stored.addAll(pending);
