@@ -86,6 +86,11 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The broker JVM's process id, for whoever would end it from outside (an operator's {@code kill -9}). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

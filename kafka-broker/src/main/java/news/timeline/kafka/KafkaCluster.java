@@ -35,11 +35,22 @@ public final class KafkaCluster implements AutoCloseable {
             ports.add(KafkaBroker.freePort());
             controllerPorts.add(KafkaBroker.freePort());
         }
+        return start(dataDir, ports, controllerPorts, jvm);
+    }
+
+    /**
+     * As above, a node for each of {@code ports} (where clients reach it), its controller at the same place of
+     * {@code controllerPorts}; started again on the same {@code dataDir}, the nodes go on with the data they kept.
+     */
+    public static KafkaCluster start(Path dataDir, List<Integer> ports, List<Integer> controllerPorts,
+                                     KafkaBroker.Jvm jvm) {
+        int size = ports.size();
         String voters = IntStream.range(0, size)
                 .mapToObj(n -> (n + 1) + "@127.0.0.1:" + controllerPorts.get(n)).collect(Collectors.joining(","));
-        String clusterId = Uuid.randomUuid().toString();
         List<KafkaBroker> nodes = new ArrayList<>();
         try {
+            Path first = dataDir.resolve("node-1").resolve("cluster.id");
+            String clusterId = Files.exists(first) ? Files.readString(first) : Uuid.randomUuid().toString();
             for (int n = 0; n < size; n++) {
                 Path nodeDir = Files.createDirectories(dataDir.resolve("node-" + (n + 1)));
                 Files.writeString(nodeDir.resolve("cluster.id"), clusterId);
@@ -56,6 +67,11 @@ public final class KafkaCluster implements AutoCloseable {
             throw new UncheckedIOException("cannot start a Kafka cluster in " + dataDir, e);
         }
         return new KafkaCluster(nodes);
+    }
+
+    /** The nodes, in the order of their ports. */
+    public List<KafkaBroker> nodes() {
+        return nodes;
     }
 
     public String bootstrapServers() {
