@@ -25,6 +25,8 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
     private static final Pattern PROFILE = Pattern.compile("on-profile:\\s*(\\S+)");
+    private static final List<String> INSTANCES = List.of("command-service-1", "command-service-2",
+            "query-service-1", "query-service-2");
 
     @Test
     void describesThreeKraftBrokersOfTheOfficialImageAndPostgres() throws IOException {
@@ -47,24 +49,53 @@ class ComposeFileTest {
     void everySettingPassedToAServiceIsOneItReads() throws IOException {
         Map<String, Map<String, Object>> services = services();
 
-        for (String service : List.of("command-service", "query-service")) {
+        for (String instance : INSTANCES) {
+            String service = instance.substring(0, instance.lastIndexOf('-'));
             String config = Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"))
                     + Files.readString(ROOT.resolve("newsroom-accounts/src/main/resources/newsroom-accounts.yml"));
             Set<String> placeholders = matches(PLACEHOLDER, config);
             Set<String> profiles = matches(PROFILE, config);
-            Map<String, Object> env = environment(services.get(service));
-            assertThat(env).as(service).isNotEmpty();
+            Map<String, Object> env = environment(services.get(instance));
+            assertThat(env).as(instance).isNotEmpty();
             env.forEach((name, value) -> {
                 if (name.equals("SPRING_PROFILES_ACTIVE")) {
-                    assertThat(profiles).as(service + " profiles").contains(value.toString().split(","));
+                    assertThat(profiles).as(instance + " profiles").contains(value.toString().split(","));
                 } else {
-                    assertThat(placeholders).as(service + " reads " + name).contains(name);
+                    assertThat(placeholders).as(instance + " reads " + name).contains(name);
                 }
             });
-            Map<?, ?> build = (Map<?, ?>) services.get(service).get("build");
+            Map<?, ?> build = (Map<?, ?>) services.get(instance).get("build");
             assertThat(ROOT.resolve(build.get("dockerfile").toString())).exists();
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka-1:9092,kafka-2:9092,kafka-3:9092");
         }
+    }
+
+    /**
+     * Two instances of each service, as README's decisions have them: the command instances on one event store,
+     * each query instance a replica with a database and a consumer group of its own; every database they name is
+     * made by PostgreSQL's first start, and each instance listens on a port of its own.
+     */
+    @Test
+    void describesTwoInstancesOfEachServiceOnTheDatabasesPostgresMakes() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        String init = Files.readString(ROOT.resolve("deploy/postgres/init.sql"));
+
+        assertThat(services.keySet().stream().filter(name -> name.contains("-service-")))
+                .containsExactlyInAnyOrderElementsOf(INSTANCES);
+        assertThat(environment(services.get("command-service-1")).get("DATABASE_URL")).as("one event store")
+                .isEqualTo(environment(services.get("command-service-2")).get("DATABASE_URL"));
+        Map<String, Object> firstReplica = environment(services.get("query-service-1"));
+        Map<String, Object> secondReplica = environment(services.get("query-service-2"));
+        assertThat(firstReplica.get("DATABASE_URL")).isNotEqualTo(secondReplica.get("DATABASE_URL"));
+        assertThat(firstReplica.get("TIMELINE_CONSUMER_GROUP"))
+                .isNotEqualTo(secondReplica.get("TIMELINE_CONSUMER_GROUP"));
+        for (String instance : INSTANCES) {
+            String url = environment(services.get(instance)).get("DATABASE_URL").toString();
+            assertThat(init).as(instance + "'s database").contains("CREATE DATABASE " + url.substring(
+                    url.lastIndexOf('/') + 1) + ";");
+        }
+        assertThat(INSTANCES.stream().map(instance -> environment(services.get(instance)).get("PORT")).distinct())
+                .hasSize(INSTANCES.size());
     }
 
     @SuppressWarnings("unchecked")
