@@ -14,6 +14,12 @@ public final class EventMetadata {
     /** The event's own hash as recorded, stored with it so that reading it upcast does not change it. */
     public static final String HASH = "hash";
 
+    /**
+     * The W3C trace context ({@code 00-traceid-spanid-flags}) of the request that issued the command: its events
+     * carry it to their Kafka records ({@code ce_traceparent}) and to the log lines of whoever applies them.
+     */
+    public static final String TRACEPARENT = "traceparent";
+
     /** The form of the event's canonical JSON its hash was taken over; events recorded without one used form 1. */
     public static final String HASH_FORM = "hashForm";
 

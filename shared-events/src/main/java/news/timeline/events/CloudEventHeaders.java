@@ -13,6 +13,8 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
+    /** CloudEvents' distributed tracing extension: the W3C trace context of the request that caused the event. */
+    public static final String TRACEPARENT = "ce_traceparent";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String CONTENT_TYPE_VALUE = "application/json";

@@ -222,10 +222,10 @@ class EventStoreConfiguration {
                         ResourcePoolsBuilder.heap(size))));
     }
 
-    /** Who issued a command travels onto each event it causes. */
+    /** Who issued a command, and the trace of the request that sent it, travel onto each event it causes. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR);
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.TRACEPARENT);
     }
 
     /** Declared because Axon's default one steps aside once any provider is declared. */

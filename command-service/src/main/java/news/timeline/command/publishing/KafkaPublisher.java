@@ -19,6 +19,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +42,7 @@ import java.util.concurrent.Future;
 class KafkaPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final String PENDING_ACKS = KafkaPublisher.class.getName() + ".acks";
 
     private final TimelineProducer producer;
@@ -57,17 +60,23 @@ class KafkaPublisher {
     void publish(TimelineEvent event, EventMessage<?> message, @MessageIdentifier String eventId,
                  @SequenceNumber Long sequence, @Timestamp Instant occurredAt,
                  @MetaDataValue(EventMetadata.ACTOR) String actor,
-                 @MetaDataValue(EventMetadata.PREVIOUS_HASH) String previousHash) {
+                 @MetaDataValue(EventMetadata.PREVIOUS_HASH) String previousHash,
+                 @MetaDataValue(EventMetadata.TRACEPARENT) String traceparent) {
         topic.ensureExists();
         String revision = message.serializePayload(serializer, JsonNode.class).getType().getRevision();
         EventEnvelope envelope = EventEnvelope.of(eventId, sequence, occurredAt, actor, event)
                 .writtenAt(revision == null ? 1 : Integer.parseInt(revision))
                 .hashedIn(EventMetadata.hashFormOf(message)).chainedTo(previousHash);
-        pendingAcks().add(producer.send(record(envelope)));
+        pendingAcks().add(producer.send(record(envelope, traceparent)));
+        log.debug("publishing event {} of timeline {} at sequence {} (trace {})", eventId, envelope.timelineId(),
+                sequence, traceparent);
     }
 
-    private ProducerRecord<String, byte[]> record(EventEnvelope envelope) {
+    private ProducerRecord<String, byte[]> record(EventEnvelope envelope, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
+        if (traceparent != null) {
+            header(headers, CloudEventHeaders.TRACEPARENT, traceparent);
+        }
         header(headers, CloudEventHeaders.ID, envelope.eventId());
         header(headers, CloudEventHeaders.TYPE, CloudEventHeaders.typeOf(envelope));
         header(headers, CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_VALUE);

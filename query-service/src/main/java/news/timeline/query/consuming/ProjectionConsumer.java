@@ -2,6 +2,7 @@ package news.timeline.query.consuming;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.timeline.events.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -10,14 +11,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -180,6 +184,9 @@ public class ProjectionConsumer implements SmartLifecycle {
     private void applyOrHalt(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
         try {
             applier.apply(partition, records);
+            if (log.isDebugEnabled()) {
+                records.forEach(ProjectionConsumer::logProjected);
+            }
         } catch (PartitionHaltedException e) {
             log.error("STOPPED consuming {}: {}. Nothing after it is applied until this is resolved.",
                     partition, e.getMessage(), e);
@@ -204,6 +211,28 @@ public class ProjectionConsumer implements SmartLifecycle {
     }
 
     /** Every (re)assigned partition goes on from the offset stored with the projection, or from the beginning. */
+    /**
+     * A line for a record the projections hold now (applied, or found applied already), under the trace id of the
+     * request that caused its event ({@code traceId} in the logging context, and in the text), to follow one post
+     * from its request to here.
+     */
+    private static void logProjected(ConsumerRecord<String, byte[]> record) {
+        Header trace = record.headers().lastHeader(CloudEventHeaders.TRACEPARENT);
+        String traceparent = trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8);
+        String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
+        if (parts.length == 4) {
+            MDC.put("traceId", parts[1]);
+        }
+        try {
+            Header eventId = record.headers().lastHeader(CloudEventHeaders.ID);
+            log.debug("projected event {} of timeline {} ({}-{}@{}) (trace {})",
+                    eventId == null ? null : new String(eventId.value(), StandardCharsets.UTF_8), record.key(),
+                    record.topic(), record.partition(), record.offset(), traceparent);
+        } finally {
+            MDC.remove("traceId");
+        }
+    }
+
     private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
 
         @Override
