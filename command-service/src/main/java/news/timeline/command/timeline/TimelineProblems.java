@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import news.timeline.command.web.Problems;
+import news.timeline.command.web.StoppingRefusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -33,6 +34,12 @@ import java.util.stream.Collectors;
 /** Every refusal as {@code application/problem+json}, naming the field or the rule; nothing was changed. */
 @RestControllerAdvice
 class TimelineProblems extends ResponseEntityExceptionHandler {
+
+    private final StoppingRefusal stopping;
+
+    TimelineProblems(StoppingRefusal stopping) {
+        this.stopping = stopping;
+    }
 
     @ExceptionHandler
     ProblemDetail invalidContent(InvalidContentException e) {
@@ -138,12 +145,20 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Malformed JSON, a wrong type, or a field the API does not have (actor, revision and status are not fields). */
+    /**
+     * Malformed JSON, a wrong type, or a field the API does not have (actor, revision and status are not fields).
+     * While the service stops, a body that ends too soon was cut by the stop: {@code 503}, to be sent again.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        if (stopping.stopping()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "stopping", "Service stopping",
+                            "this instance stopped while reading the request; send it again"));
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
                 "the body is not the JSON this request takes");
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -23,9 +23,14 @@ import java.io.IOException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class StoppingRefusal extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
+public class StoppingRefusal extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
 
     private volatile boolean stopping;
+
+    /** Whether the service has begun to stop: a request cut short now was cut by the stop, not by its sender. */
+    public boolean stopping() {
+        return stopping;
+    }
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
