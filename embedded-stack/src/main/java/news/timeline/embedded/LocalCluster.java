@@ -1,9 +1,13 @@
 package news.timeline.embedded;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.CommandServiceApplication;
+import news.timeline.events.Topics;
 import news.timeline.kafka.KafkaBroker;
 import news.timeline.kafka.KafkaCluster;
+import news.timeline.kafka.KafkaLogins;
 import news.timeline.query.QueryServiceApplication;
+import org.apache.kafka.clients.admin.Admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +25,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
  * The production shape on one machine, without Docker ({@code deploy/cluster.sh}): three KRaft brokers on 9092,
- * 9093 and 9094 (the topic kept three times, written once two have it), two command-service instances (8081, 8083)
+ * 9093 and 9094 (the topic kept three times, written once two have it; every client signs in, and ACLs let each
+ * service do only its part: {@link ClusterAccess}), two command-service instances (8081, 8083)
  * sharing one event store on PostgreSQL, and two query-service instances (8082, 8084), each a full replica with a
  * database and a consumer group of its own. Each is a process of its own, so that any one can be killed; this
  * process watches over them and stops them all when it is stopped; it prints where everything is once all answer.
@@ -56,6 +65,7 @@ public final class LocalCluster {
     private final String postgres;
     private final List<Process> services = new ArrayList<>();
     private KafkaCluster brokers;
+    private KafkaLogins logins;
 
     private LocalCluster(Path dataDir, String postgres) {
         this.dataDir = dataDir;
@@ -77,11 +87,15 @@ public final class LocalCluster {
         new CountDownLatch(1).await();
     }
 
-    private void start() throws IOException, SQLException, InterruptedException {
+    private void start() throws IOException, SQLException, InterruptedException, ExecutionException, TimeoutException {
         Files.createDirectories(dataDir.resolve("logs"));
         createDatabases();
+        logins = KafkaLogins.keptIn(loginsFile(), ClusterAccess.LOGINS);
         brokers = KafkaCluster.start(dataDir.resolve("kafka"), BROKER_PORTS, CONTROLLER_PORTS,
-                KafkaBroker.Jvm.LONG_RUNNING);
+                KafkaBroker.Jvm.LONG_RUNNING, logins);
+        try (Admin admin = Admin.create(brokers.clientProperties(KafkaLogins.OPERATOR))) {
+            ClusterAccess.grant(admin, Topics.TIMELINE_EVENTS);
+        }
         for (Instance instance : INSTANCES) {
             services.add(launch(instance));
         }
@@ -105,6 +119,7 @@ public final class LocalCluster {
     }
 
     private Process launch(Instance instance) throws IOException {
+        String login = instance.consumerGroup() == null ? ClusterAccess.COMMAND_SERVICE : ClusterAccess.QUERY_SERVICE;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
@@ -124,6 +139,10 @@ public final class LocalCluster {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(instance).toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // the login goes by the environment, which only its owner can read, not the command line everyone sees
+        Map<String, Object> client = new TreeMap<>();
+        logins.clientProperties(login).forEach((key, value) -> client.put("timeline.kafka.client." + key, value));
+        builder.environment().put("SPRING_APPLICATION_JSON", new ObjectMapper().writeValueAsString(client));
         return builder.start();
     }
 
@@ -178,15 +197,25 @@ public final class LocalCluster {
                     services.get(i).pid(), instance.database()));
         }
         return lines.append("""
-                   Topic timeline-events: replication 3, min.insync.replicas 2
+                   Topic timeline-events: replication 3, min.insync.replicas 2; SASL/PLAIN logins in %s
+                   (command-service writes it, query-service reads it, operator may do anything)
                    Reader page: http://127.0.0.1:8082/timelines/{id} (and 8084)   Desk: http://127.0.0.1:8081/desk
                  Stop with deploy/cluster.sh down; the data stays for the next start.
                 ==================================================================================
-                """).toString();
+                """.formatted(loginsFile())).toString();
     }
 
     private String bootstrapServers() {
         return BROKER_PORTS.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+    }
+
+    /** The cluster's logins and their passwords, kept with its data. */
+    public static Path loginsFile(Path dataDir) {
+        return dataDir.resolve("kafka").resolve("logins.properties");
+    }
+
+    private Path loginsFile() {
+        return loginsFile(dataDir);
     }
 
     private Path logOf(Instance instance) {

@@ -1,7 +1,9 @@
 package news.timeline.faults;
 
 import news.timeline.embedded.LocalCluster;
+import news.timeline.kafka.KafkaLogins;
 import news.timeline.testing.TestPostgres;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,8 +71,10 @@ class LocalClusterTest {
 
                 Reckoning reckoning = new Reckoning(editors).awaitProjected("http://127.0.0.1:8082");
                 Duration projected = Duration.between(lastPost, Instant.now());
-                String bootstrap = "127.0.0.1:9092,127.0.0.1:9094";
-                reckoning.readPipeline(bootstrap, "timeline-events", "http://127.0.0.1:8082")
+                Map<String, Object> kafka = new HashMap<>(KafkaLogins.keptIn(LocalCluster.loginsFile(dir), List.of())
+                        .clientProperties(KafkaLogins.OPERATOR));
+                kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092,127.0.0.1:9094");
+                reckoning.readPipeline(kafka, "timeline-events", "http://127.0.0.1:8082")
                         .readEventStore(serverOf(TestPostgres.url()) + "timeline_commands")
                         .check("kill -9 of a broker, command instance 8083 and query instance 8084 of the cluster",
                                 new Reckoning.Recovery("all projected on 8082", projected, "the last post"));

@@ -78,7 +78,12 @@ final class Reckoning {
 
     /** Reads the topic from its first offset and the projection through the query service's public API. */
     Reckoning readPipeline(String bootstrapServers, String topic, String queryUrl) {
-        published = publishedPosts(bootstrapServers, topic);
+        return readPipeline(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, queryUrl);
+    }
+
+    /** As above, on brokers reached with {@code kafka} (the bootstrap servers and how to sign in). */
+    Reckoning readPipeline(Map<String, Object> kafka, String topic, String queryUrl) {
+        published = publishedPosts(kafka, topic);
         projected = new HashMap<>();
         for (String timeline : editors.timelines()) {
             projected.putAll(projectedPosts(queryUrl, timeline));
@@ -139,11 +144,11 @@ final class Reckoning {
     }
 
     /** Each post on the topic ({@code timeline/sequence/updateId}) and how many records carry it. */
-    private Map<String, Integer> publishedPosts(String bootstrapServers, String topic) {
+    private Map<String, Integer> publishedPosts(Map<String, Object> kafka, String topic) {
         Map<String, Integer> records = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        Map<String, Object> settings = new HashMap<>(kafka);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings,
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic)) {

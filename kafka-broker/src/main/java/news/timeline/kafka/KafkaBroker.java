@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,14 +63,17 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final Jvm jvm;
     private final Quorum quorum;
+    private final KafkaLogins logins;
     private Process process;
 
-    KafkaBroker(Path dataDir, int port, int controllerPort, Jvm jvm, Quorum quorum) {
+    /** {@code logins} null: anyone may connect and do anything, as on a laptop. */
+    KafkaBroker(Path dataDir, int port, int controllerPort, Jvm jvm, Quorum quorum, KafkaLogins logins) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.jvm = jvm;
         this.quorum = quorum;
+        this.logins = logins;
         Runtime.getRuntime().addShutdownHook(new Thread(this::destroyQuietly, "kafka-broker-stop"));
     }
 
@@ -77,13 +81,20 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path dataDir, int port, Jvm jvm) {
         int controllerPort = freePort();
         KafkaBroker broker = new KafkaBroker(dataDir, port == 0 ? freePort() : port, controllerPort, jvm,
-                new Quorum(1, "1@127.0.0.1:" + controllerPort, 1));
+                new Quorum(1, "1@127.0.0.1:" + controllerPort, 1), null);
         broker.start();
         return broker;
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** What a client needs to reach this node as {@code user} (of its logins, if it requires them). */
+    Map<String, Object> clientProperties(String user) {
+        Map<String, Object> properties = new HashMap<>(logins == null ? Map.of() : logins.clientProperties(user));
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
     }
 
     /** The broker JVM's process id, for whoever would end it from outside (an operator's {@code kill -9}). */
@@ -177,10 +188,10 @@ public final class KafkaBroker implements AutoCloseable {
     void awaitReady() throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         awaitListening(deadline);
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
+        Map<String, Object> properties = clientProperties(KafkaLogins.BROKER);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        try (Admin admin = Admin.create(properties)) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
@@ -239,15 +250,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeServerProperties() throws IOException {
+        String listener = logins == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         String properties = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=" + quorum.nodeId(),
                 "controller.quorum.voters=" + quorum.voters(),
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + listener + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:" + listener,
+                signingIn(),
                 "log.dirs=" + logDir(),
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
@@ -262,6 +275,25 @@ public final class KafkaBroker implements AutoCloseable {
         Path file = dataDir.resolve("server.properties");
         Files.writeString(file, properties);
         return file;
+    }
+
+    /**
+     * With logins: every listener, the controllers' too (else their requests arrive as {@code User:ANONYMOUS}),
+     * asks for SASL/PLAIN, and only ACLs let a login do anything (the nodes' own is a super user).
+     */
+    private String signingIn() {
+        if (logins == null) {
+            return "";
+        }
+        return String.join("\n",
+                "sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config=" + logins.listenerJaas(),
+                "listener.name.controller.plain.sasl.jaas.config=" + logins.listenerJaas(),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + KafkaLogins.BROKER + ";User:" + KafkaLogins.OPERATOR,
+                "allow.everyone.if.no.acl.found=false");
     }
 
     private Path writeLogbackConfig() throws IOException {

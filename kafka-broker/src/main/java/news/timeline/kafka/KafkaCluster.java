@@ -29,21 +29,27 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Starts {@code size} nodes, the data of node {@code n} under {@code dataDir/node-n}, and waits for all. */
     public static KafkaCluster start(Path dataDir, int size, KafkaBroker.Jvm jvm) {
+        return start(dataDir, size, jvm, null);
+    }
+
+    /** As above, each client signing in as one of {@code logins} and allowed only what ACLs let it. */
+    public static KafkaCluster start(Path dataDir, int size, KafkaBroker.Jvm jvm, KafkaLogins logins) {
         List<Integer> ports = new ArrayList<>();
         List<Integer> controllerPorts = new ArrayList<>();
         for (int n = 0; n < size; n++) {
             ports.add(KafkaBroker.freePort());
             controllerPorts.add(KafkaBroker.freePort());
         }
-        return start(dataDir, ports, controllerPorts, jvm);
+        return start(dataDir, ports, controllerPorts, jvm, logins);
     }
 
     /**
      * As above, a node for each of {@code ports} (where clients reach it), its controller at the same place of
      * {@code controllerPorts}; started again on the same {@code dataDir}, the nodes go on with the data they kept.
+     * With {@code logins}, every client signs in as one of them and may do only what ACLs let it.
      */
     public static KafkaCluster start(Path dataDir, List<Integer> ports, List<Integer> controllerPorts,
-                                     KafkaBroker.Jvm jvm) {
+                                     KafkaBroker.Jvm jvm, KafkaLogins logins) {
         int size = ports.size();
         String voters = IntStream.range(0, size)
                 .mapToObj(n -> (n + 1) + "@127.0.0.1:" + controllerPorts.get(n)).collect(Collectors.joining(","));
@@ -55,7 +61,7 @@ public final class KafkaCluster implements AutoCloseable {
                 Path nodeDir = Files.createDirectories(dataDir.resolve("node-" + (n + 1)));
                 Files.writeString(nodeDir.resolve("cluster.id"), clusterId);
                 nodes.add(new KafkaBroker(nodeDir, ports.get(n), controllerPorts.get(n), jvm,
-                        new KafkaBroker.Quorum(n + 1, voters, size)));
+                        new KafkaBroker.Quorum(n + 1, voters, size), logins));
             }
             // a node serves only once a quorum of controllers runs: start them all, then wait for each
             nodes.forEach(KafkaBroker::launch);
@@ -78,9 +84,16 @@ public final class KafkaCluster implements AutoCloseable {
         return nodes.stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
     }
 
+    /** What a client needs to reach the cluster as {@code user}: the bootstrap servers and, if asked for, a login. */
+    public Map<String, Object> clientProperties(String user) {
+        Map<String, Object> properties = nodes.get(0).clientProperties(user);
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
+    }
+
     /** The node that leads {@code topic}'s {@code partition} now. */
     public KafkaBroker leaderOf(String topic, int partition) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(clientProperties(KafkaLogins.BROKER))) {
             int leader = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                     .get(partition).leader().id();
             return nodes.get(leader - 1);

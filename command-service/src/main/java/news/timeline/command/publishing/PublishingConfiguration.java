@@ -16,16 +16,17 @@ class PublishingConfiguration {
 
     @Bean(destroyMethod = "close")
     TimelineProducer timelineProducer(PublishingProperties properties) {
-        return new TimelineProducer(properties.bootstrapServers());
+        return new TimelineProducer(properties.connection());
     }
 
     @Bean(destroyMethod = "close")
     TimelineTopic timelineTopic(PublishingProperties properties) {
-        return new TimelineTopic(Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        Map<String, Object> settings = properties.connection();
+        settings.putAll(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "command-service-admin",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)), properties.topic());
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        return new TimelineTopic(Admin.create(settings), properties.topic());
     }
 
     /**

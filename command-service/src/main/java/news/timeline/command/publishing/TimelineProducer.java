@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -21,11 +22,12 @@ class TimelineProducer implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private volatile Producer<String, byte[]> producer;
 
-    TimelineProducer(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code connection}: the brokers and how to sign in to them. */
+    TimelineProducer(Map<String, Object> connection) {
+        this.connection = connection;
         this.producer = create();
     }
 
@@ -47,8 +49,8 @@ class TimelineProducer implements AutoCloseable {
     }
 
     private Producer<String, byte[]> create() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -57,7 +59,7 @@ class TimelineProducer implements AutoCloseable {
                 // while Kafka is away the producer itself keeps retrying for this long, then the batch is retried
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
+        return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 }

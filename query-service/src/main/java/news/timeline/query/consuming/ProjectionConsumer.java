@@ -120,8 +120,8 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        Map<String, Object> settings = properties.connection();
+        settings.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, properties.groupId() + "-projections",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -131,8 +131,8 @@ public class ProjectionConsumer implements SmartLifecycle {
                 // a member that died (kill -9, a lost machine) holds its partitions until its session ends: 10 s,
                 // not Kafka's 45, before a restarted or surviving instance applies them again
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000));
+        consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         thread = new Thread(this::run, "projection-consumer");
         thread.start();

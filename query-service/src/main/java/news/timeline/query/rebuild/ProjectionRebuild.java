@@ -349,15 +349,15 @@ public class ProjectionRebuild {
     }
 
     private KafkaConsumer<String, byte[]> consumer(String name) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        Map<String, Object> settings = kafka.connection();
+        settings.putAll(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, kafka.groupId() + "-rebuild-" + name,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 // a batch is one partition's records of a poll, applied in one transaction: larger batches
                 // rewrite each timeline's position and each corrected post less often (docs/PERFORMANCE.md)
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024));
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
