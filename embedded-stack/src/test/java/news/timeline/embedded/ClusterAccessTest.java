@@ -14,11 +14,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -27,15 +34,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The cluster's ACLs ({@link ClusterAccess}) tried with real clients on a broker that asks every client to sign in:
@@ -46,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClusterAccessTest {
 
     private static final String TOPIC = Topics.TIMELINE_EVENTS;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private KafkaCluster kafka;
 
@@ -130,6 +146,62 @@ class ClusterAccessTest {
             assertThatThrownBy(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS))
                     .cause().isInstanceOf(TimeoutException.class);
         }
+    }
+
+    /**
+     * The services started before an operator granted them their part (the command service may see the topic, not
+     * write it; the query service nothing): a post is stored (the editor's {@code 201}), the relay's sends are
+     * refused and the query service is DOWN saying Kafka refuses it; once granted, the relay publishes it and the
+     * projections apply it, without a restart.
+     */
+    @Test
+    void servicesStartedBeforeTheirGrantsGoOnOnceGranted(@TempDir Path dir) throws Exception {
+        String topic = "granted-late";
+        StackOptions options = StackOptions.forTests(dir, kafka.bootstrapServers())
+                .withCommandArguments("--timeline.kafka.topic.name=" + topic)
+                .withCommandArguments(login(ClusterAccess.COMMAND_SERVICE))
+                .withQueryArguments("--timeline.kafka.topic=" + topic, "--timeline.kafka.group-id=query-service-late")
+                .withQueryArguments(login(ClusterAccess.QUERY_SERVICE));
+        try (EmbeddedStack stack = EmbeddedStack.start(options);
+             Admin operator = Admin.create(kafka.clientProperties(KafkaLogins.OPERATOR))) {
+            operator.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // half granted at first: the command service sees the topic, but may not write it
+            ResourcePattern events = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+            operator.createAcls(Stream.of(AclOperation.CREATE, AclOperation.DESCRIBE).map(operation ->
+                    new AclBinding(events, new AccessControlEntry("User:" + ClusterAccess.COMMAND_SERVICE, "*",
+                            operation, AclPermissionType.ALLOW))).toList()).all().get(30, TimeUnit.SECONDS);
+            HttpResponse<String> opened = post(stack.commandUrl() + "/api/timelines",
+                    "{\"id\":\"late\",\"title\":\"Granted late\"}");
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            await("the query service saying Kafka refuses it").atMost(Duration.ofSeconds(60))
+                    .until(() -> get(stack.queryUrl() + "/actuator/health").body(),
+                            health -> health.contains("refuses the consumer"));
+
+            ClusterAccess.grant(operator, topic);
+
+            await("the timeline projected").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> get(stack.queryUrl() + "/api/timelines/late").statusCode() == 200);
+            await("the query service UP").atMost(Duration.ofSeconds(30))
+                    .until(() -> get(stack.queryUrl() + "/actuator/health").statusCode() == 200);
+        }
+    }
+
+    /** The arguments that make a service sign in as {@code login}. */
+    private String[] login(String login) {
+        return kafka.clientProperties(login).entrySet().stream()
+                .filter(setting -> !setting.getKey().equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG))
+                .map(setting -> "--timeline.kafka.client." + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("editor:editor".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private KafkaProducer<String, String> producer(String login) {

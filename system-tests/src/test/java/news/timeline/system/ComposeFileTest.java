@@ -25,6 +25,8 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
     private static final Pattern PROFILE = Pattern.compile("on-profile:\\s*(\\S+)");
+    /** Bound by name into the {@code timeline.kafka.client} map of both services (ConsumerPropertiesTest). */
+    private static final String KAFKA_CLIENT_SETTING = "TIMELINE_KAFKA_CLIENT_";
     private static final List<String> INSTANCES = List.of("command-service-1", "command-service-2",
             "query-service-1", "query-service-2");
 
@@ -32,7 +34,8 @@ class ComposeFileTest {
     void describesThreeKraftBrokersOfTheOfficialImageAndPostgres() throws IOException {
         Map<String, Map<String, Object>> services = services();
 
-        List<String> brokers = services.keySet().stream().filter(name -> name.startsWith("kafka-")).sorted().toList();
+        List<String> brokers = services.keySet().stream().filter(name -> name.matches("kafka-\\d+")).sorted()
+                .toList();
         assertThat(brokers).containsExactly("kafka-1", "kafka-2", "kafka-3");
         for (String broker : brokers) {
             assertThat((String) services.get(broker).get("image")).startsWith("apache/kafka:");
@@ -40,7 +43,7 @@ class ComposeFileTest {
             assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
             assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
                     .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
-            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://" + broker + ":9092");
+            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("SASL_PLAINTEXT://" + broker + ":9092");
         }
         assertThat((String) services.get("postgres").get("image")).startsWith("postgres:");
     }
@@ -60,7 +63,7 @@ class ComposeFileTest {
             env.forEach((name, value) -> {
                 if (name.equals("SPRING_PROFILES_ACTIVE")) {
                     assertThat(profiles).as(instance + " profiles").contains(value.toString().split(","));
-                } else {
+                } else if (!name.startsWith(KAFKA_CLIENT_SETTING)) {
                     assertThat(placeholders).as(instance + " reads " + name).contains(name);
                 }
             });
@@ -96,6 +99,42 @@ class ComposeFileTest {
         }
         assertThat(INSTANCES.stream().map(instance -> environment(services.get(instance)).get("PORT")).distinct())
                 .hasSize(INSTANCES.size());
+    }
+
+    /**
+     * As {@code deploy/cluster.sh}: every listener asks for a login, only ACLs allow anything, each instance signs in
+     * as its service, and the ACLs, granted before any instance starts, give the query service no right to write.
+     */
+    @Test
+    void kafkaLetsEachServiceOnlyItsPart() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            Map<String, Object> env = environment(services.get(broker));
+            assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))
+                    .isEqualTo("SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+            assertThat(env.get("KAFKA_AUTHORIZER_CLASS_NAME"))
+                    .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            assertThat(env.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+            assertThat(env.get("KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG"))
+                    .isEqualTo(env.get("KAFKA_LISTENER_NAME_SASL__PLAINTEXT_PLAIN_SASL_JAAS_CONFIG"));
+        }
+        for (String instance : INSTANCES) {
+            String login = instance.substring(0, instance.lastIndexOf('-'));
+            Map<String, Object> env = environment(services.get(instance));
+            assertThat(env.get(KAFKA_CLIENT_SETTING + "SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+            assertThat(env.get(KAFKA_CLIENT_SETTING + "SASL_JAAS_CONFIG").toString()).as(instance + "'s login")
+                    .contains("username=\"" + login + "\"");
+            assertThat(services.get(instance).get("depends_on").toString())
+                    .contains("kafka-acls={condition=service_completed_successfully}");
+        }
+        List<String> grants = ((List<?>) services.get("kafka-acls").get("command")).get(0).toString().lines()
+                .filter(line -> line.contains("--allow-principal")).toList();
+        assertThat(grants).hasSize(3);
+        assertThat(grants.stream().filter(grant -> grant.contains("User:query-service")))
+                .allSatisfy(grant -> assertThat(grant).doesNotContain("Write", "Create", "Delete", "Alter", "All"));
+        assertThat(grants.stream().filter(grant -> grant.contains("User:command-service")))
+                .singleElement().asString().contains("--operation Write", "--topic timeline-events");
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,17 +29,21 @@ final class TopicChains {
     private TopicChains() {
     }
 
-    /** Each timeline's verification, by id; {@code timelines} empty means every timeline on the topic. */
-    static Map<String, EventChain.Verifier> verify(String bootstrapServers, String topic, Set<String> timelines) {
+    /**
+     * Each timeline's verification, by id; {@code timelines} empty means every timeline on the topic. {@code kafka}:
+     * the bootstrap servers and any other client settings (how to sign in).
+     */
+    static Map<String, EventChain.Verifier> verify(Map<String, Object> kafka, String topic, Set<String> timelines) {
         Map<String, EventChain.Verifier> chains = new TreeMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000),
+        Map<String, Object> settings = new HashMap<>(kafka);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings,
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> partitionInfos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (partitionInfos == null || partitionInfos.isEmpty()) {
-                throw new IllegalArgumentException("no topic " + topic + " at " + bootstrapServers);
+                throw new IllegalArgumentException("no topic " + topic + " at "
+                        + settings.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
             }
             List<TopicPartition> partitions = partitionInfos.stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();

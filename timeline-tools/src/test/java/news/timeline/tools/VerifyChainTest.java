@@ -17,10 +17,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +77,26 @@ class VerifyChainTest {
     void withoutABrokerAddressItSaysHowToRunIt() {
         assertThat(verify("--topic", "x")).isEqualTo(TimelineTools.USAGE);
         assertThat(err.toString()).startsWith("usage: verify-chain --bootstrap-servers");
+    }
+
+    @Test
+    void theConsumerConfigReachesTheConsumer(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("consumer.properties"), "security.protocol=CARRIER_PIGEON\n");
+
+        int exit = verify("--bootstrap-servers", SharedKafka.bootstrapServers(), "--consumer-config",
+                config.toString());
+
+        assertThat(exit).isEqualTo(TimelineTools.USAGE);
+        assertThat(err.toString()).contains("CARRIER_PIGEON");
+    }
+
+    @Test
+    void aConsumerConfigThatCannotBeReadIsAUsageError(@TempDir Path dir) {
+        int exit = verify("--bootstrap-servers", SharedKafka.bootstrapServers(), "--consumer-config",
+                dir.resolve("absent.properties").toString());
+
+        assertThat(exit).isEqualTo(TimelineTools.USAGE);
+        assertThat(err.toString()).startsWith("cannot read ");
     }
 
     private int verify(String... args) {

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -56,6 +59,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private volatile Consumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile String refusal;
 
     ProjectionConsumer(ConsumerProperties properties, EventApplier applier, OffsetStore offsets,
                        ParkedRecords parked, MeterRegistry meters) {
@@ -96,6 +100,11 @@ public class ProjectionConsumer implements SmartLifecycle {
                 .sum();
     }
 
+    /** Why Kafka does not let the consumer in (a login or an ACL), while it does not. */
+    Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
     /** Partitions stopped on an event that must not be skipped, with the reason. */
     Map<TopicPartition, String> haltedPartitions() {
         return Map.copyOf(halted);
@@ -120,6 +129,13 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     @Override
     public void start() {
+        consumer = newConsumer();
+        running = true;
+        thread = new Thread(this::run, "projection-consumer");
+        thread.start();
+    }
+
+    private Consumer<String, byte[]> newConsumer() {
         Map<String, Object> settings = properties.connection();
         settings.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
@@ -132,10 +148,7 @@ public class ProjectionConsumer implements SmartLifecycle {
                 // not Kafka's 45, before a restarted or surviving instance applies them again
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000));
-        consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = new Thread(this::run, "projection-consumer");
-        thread.start();
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
@@ -160,16 +173,9 @@ public class ProjectionConsumer implements SmartLifecycle {
     }
 
     private void run() {
-        try (Consumer<String, byte[]> closing = consumer) {
-            closing.subscribe(List.of(properties.topic()), new SeekToStoredOffsets());
+        try {
             while (running) {
-                for (FutureTask<?> task = exclusiveTasks.poll(); task != null; task = exclusiveTasks.poll()) {
-                    task.run();
-                }
-                ConsumerRecords<String, byte[]> records = closing.poll(Duration.ofMillis(500));
-                for (TopicPartition partition : records.partitions()) {
-                    applyOrHalt(partition, records.records(partition));
-                }
+                consumeUntilRefused();
             }
         } catch (WakeupException stopping) {
             // stop() woke the poll up
@@ -178,6 +184,38 @@ public class ProjectionConsumer implements SmartLifecycle {
         } finally {
             running = false;
             exclusiveTasks.forEach(task -> task.cancel(false));
+        }
+    }
+
+    /**
+     * Polls and applies until Kafka refuses the consumer. A login refused or an ACL missing is for an operator to
+     * mend, not a reason to stop for good: it is reported ({@link #refusal()}, so health is DOWN), and a fresh
+     * consumer tries again (one that was refused a topic would not look at it again for minutes), going on from the
+     * stored offsets once it is let in.
+     */
+    private void consumeUntilRefused() {
+        try (Consumer<String, byte[]> polling = consumer) {
+            polling.subscribe(List.of(properties.topic()), new SeekToStoredOffsets());
+            while (running) {
+                for (FutureTask<?> task = exclusiveTasks.poll(); task != null; task = exclusiveTasks.poll()) {
+                    task.run();
+                }
+                ConsumerRecords<String, byte[]> records = polling.poll(Duration.ofMillis(500));
+                if (refusal != null) {
+                    log.info("Kafka lets the projections' consumer in again");
+                    refusal = null;
+                }
+                for (TopicPartition partition : records.partitions()) {
+                    applyOrHalt(partition, records.records(partition));
+                }
+            }
+        } catch (AuthenticationException | AuthorizationException e) {
+            if (refusal == null) {
+                log.error("Kafka refuses the projections' consumer, trying again until it is let in: {}", e.toString());
+            }
+            refusal = e.toString();
+            pauseBeforeRetry();
+            consumer = newConsumer();
         }
     }
 
@@ -210,7 +248,6 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
-    /** Every (re)assigned partition goes on from the offset stored with the projection, or from the beginning. */
     /**
      * A line for a record the projections hold now (applied, or found applied already), under the trace id of the
      * request that caused its event ({@code traceId} in the logging context, and in the text), to follow one post
@@ -233,6 +270,7 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
+    /** Every (re)assigned partition goes on from the offset stored with the projection, or from the beginning. */
     private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
 
         @Override

@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * DOWN while any partition is halted or any timeline's records are parked, so that monitoring shouts where the log
- * alone might go unread.
+ * DOWN while any partition is halted, any timeline's records are parked or Kafka refuses the consumer, so that
+ * monitoring shouts where the log alone might go unread.
  */
 @Component("projections")
 class ProjectionHealth extends AbstractHealthIndicator {
@@ -32,11 +33,13 @@ class ProjectionHealth extends AbstractHealthIndicator {
             return;
         }
         List<ParkedRecords.Waiting> waiting = parked.lastRead();
-        if (halted.isEmpty() && waiting.isEmpty()) {
+        Optional<String> refusal = consumer.refusal();
+        if (halted.isEmpty() && waiting.isEmpty() && refusal.isEmpty()) {
             health.up();
             return;
         }
         health.down();
+        refusal.ifPresent(reason -> health.withDetail("kafka", "refuses the consumer: " + reason));
         halted.forEach((partition, reason) -> health.withDetail(partition.toString(), reason));
         waiting.forEach(timeline -> health.withDetail("parked " + timeline.timelineId(), timeline.records()
                 + " records wait (see /api/admin/parked): " + timeline.first().reason()));
