@@ -25,7 +25,8 @@ public final class TimelineTools {
             case "rebuild" -> RebuildProjections.run(options, out, err);
             default -> {
                 err.println("usage: timeline-tools verify-chain --bootstrap-servers host:port [--topic t] [--timeline id]...");
-                err.println("       timeline-tools rebuild --query-service http://host:8082 --user admin [--password p]");
+                err.println("       timeline-tools rebuild --query-service http://host:8082 [--query-service …]"
+                        + " --user admin [--password p]");
                 yield USAGE;
             }
         };
