@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -38,7 +37,9 @@ import java.util.stream.Collectors;
  * service do only its part: {@link ClusterAccess}), two command-service instances (8081, 8083)
  * sharing one event store on PostgreSQL, and two query-service instances (8082, 8084), each a full replica with a
  * database and a consumer group of its own. Each is a process of its own, so that any one can be killed; this
- * process watches over them and stops them all when it is stopped; it prints where everything is once all answer.
+ * process watches over them as a service manager would (docker-compose's {@code restart: unless-stopped}): one that
+ * ends is started again on its data, and all are stopped when it is stopped. It prints where everything is once all
+ * answer.
  */
 public final class LocalCluster {
 
@@ -52,6 +53,8 @@ public final class LocalCluster {
             new Instance("query-service-8084", QueryServiceApplication.class, 8084, "timeline_readers_8084",
                     "query-service-8084"));
     private static final Duration STARTUP = Duration.ofSeconds(240);
+    /** How long an ended process stays down before it is started again (systemd's {@code RestartSec}). */
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     /** One service instance: its port, its database and, for a query service, its consumer group. */
     record Instance(String name, Class<?> mainClass, int port, String database, String consumerGroup) {
@@ -66,6 +69,7 @@ public final class LocalCluster {
     private final List<Process> services = new ArrayList<>();
     private KafkaCluster brokers;
     private KafkaLogins logins;
+    private volatile boolean stopping;
 
     private LocalCluster(Path dataDir, String postgres) {
         this.dataDir = dataDir;
@@ -83,8 +87,53 @@ public final class LocalCluster {
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "local-cluster-stop"));
         cluster.start();
         System.out.println(cluster.banner());
-        // the processes started are this one's to stop: it stays until it is stopped (deploy/cluster.sh down)
-        new CountDownLatch(1).await();
+        // the processes started are this one's to watch and stop: it stays until it is stopped (cluster.sh down)
+        cluster.restartWhatEnds();
+    }
+
+    /** Every second: a broker or an instance that ended (killed, crashed) is started again after a pause. */
+    private void restartWhatEnds() throws InterruptedException {
+        while (!stopping) {
+            Thread.sleep(1_000);
+            for (int i = 0; i < INSTANCES.size() && !stopping; i++) {
+                Process service = service(i);
+                if (!service.isAlive()) {
+                    Instance instance = INSTANCES.get(i);
+                    log(instance.name() + " ended (exit " + service.exitValue() + "); starting it again");
+                    Thread.sleep(RESTART_DELAY.toMillis());
+                    restart(i);
+                }
+            }
+            for (int n = 0; n < BROKER_PORTS.size() && !stopping; n++) {
+                KafkaBroker broker = brokers.nodes().get(n);
+                if (!broker.isRunning()) {
+                    log("Kafka broker " + (n + 1) + " ended; starting it again");
+                    Thread.sleep(RESTART_DELAY.toMillis());
+                    broker.start();
+                    log("Kafka broker " + (n + 1) + " started again: pid " + broker.pid());
+                }
+            }
+        }
+    }
+
+    private synchronized Process service(int i) {
+        return services.get(i);
+    }
+
+    private synchronized void restart(int i) {
+        if (stopping) {
+            return;
+        }
+        try {
+            services.set(i, launch(INSTANCES.get(i)));
+            log(INSTANCES.get(i).name() + " started again: pid " + services.get(i).pid());
+        } catch (IOException e) {
+            log("cannot start " + INSTANCES.get(i).name() + " again: " + e);
+        }
+    }
+
+    private static void log(String line) {
+        System.out.println(Instant.now() + " " + line);
     }
 
     private void start() throws IOException, SQLException, InterruptedException, ExecutionException, TimeoutException {
@@ -168,7 +217,10 @@ public final class LocalCluster {
 
     /** The services first (each finishing what it has in hand), then the brokers. */
     private void stop() {
-        services.forEach(Process::destroy);
+        stopping = true;
+        synchronized (this) {
+            services.forEach(Process::destroy);
+        }
         for (Process service : services) {
             try {
                 service.waitFor();

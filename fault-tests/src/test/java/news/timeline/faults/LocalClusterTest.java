@@ -13,10 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * instances on PostgreSQL), under load on both command instances, a reader's live stream on each query instance;
  * then {@code kill -9} of one broker, one command instance (8083) and one query instance (8084) mid-run, and posts
  * going on through 8081. Every post answered {@code 201} is stored, published and applied once by the surviving
- * query instance, and its stream received every event of its timeline after the one it connected at.
+ * query instance, and its stream received every event of its timeline after the one it connected at; the cluster
+ * starts what was killed again, and 8084, back, applies every post once too. The operators' scrape answers.
  */
 class LocalClusterTest {
 
@@ -84,6 +87,19 @@ class LocalClusterTest {
                 assertThat(survivor.ids()).as("every event after the first the stream got, once")
                         .containsExactlyElementsOf(LongStream.rangeClosed(survivor.ids().get(0), last).boxed()
                                 .toList());
+
+                Instant killed = Instant.now();
+                new Reckoning(editors).awaitProjected("http://127.0.0.1:8084")
+                        .readPipeline(kafka, "timeline-events", "http://127.0.0.1:8084")
+                        .readEventStore(serverOf(TestPostgres.url()) + "timeline_commands")
+                        .check("query instance 8084, started again by the cluster",
+                                new Reckoning.Recovery("all projected on 8084", Duration.between(killed,
+                                        Instant.now()), "the check on 8082"));
+                assertThat(Files.readString(dir.resolve("launcher.log")))
+                        .contains("Kafka broker 2 started again", "command-service-8083 started again");
+                assertThat(scrape("http://127.0.0.1:8081")).contains("timeline_relay_lag", "timeline_commands_total");
+                assertThat(scrape("http://127.0.0.1:8082")).contains("timeline_consumer_lag",
+                        "timeline_projection_freshness_seconds_bucket");
             }
         } finally {
             launcher.destroy();
@@ -116,6 +132,16 @@ class LocalClusterTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Prometheus scrape of an instance, as an admin. */
+    private static String scrape(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url + "/actuator/prometheus")).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " scrape").isEqualTo(200);
+        return response.body();
     }
 
     private static void kill(Long... pids) {
