@@ -43,7 +43,7 @@ final class Editors implements AutoCloseable {
     private final List<String> timelines;
     private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> refusalSamples = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, String> refusalSamples = new ConcurrentHashMap<>();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicBoolean posting = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
@@ -142,9 +142,12 @@ final class Editors implements AutoCloseable {
         return counts;
     }
 
-    /** The first few refusals' statuses and bodies, to tell why. */
-    List<String> refusalSamples() {
-        return List.copyOf(refusalSamples);
+    /**
+     * The first body of each refused status, to tell why: a rare refusal among many of another status (a
+     * {@code 400} among a stop's {@code 503}s) is kept too.
+     */
+    Map<Integer, String> refusalSamples() {
+        return new TreeMap<>(refusalSamples);
     }
 
     /** Requests with no answer: the connection refused or broken, as while a service is down. */
@@ -169,9 +172,7 @@ final class Editors implements AutoCloseable {
                         answer.get("sequence").asLong()));
             } else {
                 refusals.computeIfAbsent(response.statusCode(), status -> new AtomicInteger()).incrementAndGet();
-                if (refusalSamples.size() < 10) {
-                    refusalSamples.add(response.statusCode() + " " + response.body());
-                }
+                refusalSamples.putIfAbsent(response.statusCode(), response.body());
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
         }
