@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The newsroom's staff, for both services: editors, auditors, admins. Accounts from configuration
+ * The newsroom's staff, for both services: editors, contributors, auditors, admins. Accounts from configuration
  * ({@code timeline.security.users}, demo accounts in {@code newsroom-accounts.yml}) or, in production, an identity
  * provider's JWTs; see {@link NewsroomSignIn}. Imported by each service.
  */
@@ -26,6 +26,8 @@ import java.time.Duration;
 public class NewsroomAccounts {
 
     public static final String EDITOR = "EDITOR";
+    /** Files drafts for an editor to publish; publishes nothing. */
+    public static final String CONTRIBUTOR = "CONTRIBUTOR";
     public static final String AUDITOR = "AUDITOR";
     public static final String ADMIN = "ADMIN";
 

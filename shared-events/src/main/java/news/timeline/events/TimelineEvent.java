@@ -15,10 +15,14 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
         @JsonSubTypes.Type(value = UpdateEdited.class, name = "UpdateEdited"),
         @JsonSubTypes.Type(value = UpdateRetracted.class, name = "UpdateRetracted"),
         @JsonSubTypes.Type(value = UpdatePinned.class, name = "UpdatePinned"),
-        @JsonSubTypes.Type(value = UpdateUnpinned.class, name = "UpdateUnpinned")
+        @JsonSubTypes.Type(value = UpdateUnpinned.class, name = "UpdateUnpinned"),
+        @JsonSubTypes.Type(value = DraftFiled.class, name = "DraftFiled"),
+        @JsonSubTypes.Type(value = DraftEdited.class, name = "DraftEdited"),
+        @JsonSubTypes.Type(value = DraftRejected.class, name = "DraftRejected"),
+        @JsonSubTypes.Type(value = DraftPublished.class, name = "DraftPublished")
 })
 public sealed interface TimelineEvent
-        permits TimelineOpened, TimelineRetitled, TimelineClosed, TimelineReopened, UpdateEvent {
+        permits TimelineOpened, TimelineRetitled, TimelineClosed, TimelineReopened, UpdateEvent, DraftEvent {
 
     String timelineId();
 

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every endpoint of both services, as each kind of user: anonymous reader, editor, auditor, admin. A command that
+ * Every endpoint of both services, as each kind of user: anonymous reader, editor, contributor, auditor, admin. A
+ * command that
  * may succeed runs against a timeline of its own, so that each cell of the matrix answers for itself alone.
  */
 class AuthorizationMatrixTest {
@@ -33,7 +34,7 @@ class AuthorizationMatrixTest {
     private static Fixture published;
 
     enum Who {
-        ANONYMOUS(null), EDITOR("editor"), AUDITOR("auditor"), ADMIN("admin");
+        ANONYMOUS(null), EDITOR("editor"), CONTRIBUTOR("contributor"), AUDITOR("auditor"), ADMIN("admin");
 
         final String user;
 
@@ -42,7 +43,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** Expected statuses for anonymous, editor, auditor and admin, in that order. */
+    /** Expected statuses for anonymous, editor, contributor, auditor and admin, in that order. */
     record Endpoint(String service, String method, String path, String body, String ifMatch, boolean pinned,
                     int... expected) {
 
@@ -51,7 +52,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    record Fixture(String tid, String uid) {
+    record Fixture(String tid, String uid, String did) {
     }
 
     static Stream<Arguments> matrix() {
@@ -73,7 +74,15 @@ class AuthorizationMatrixTest {
                         editors(200)),
                 new Endpoint(COMMAND, "DELETE", "/api/timelines/{tid}/pin", "{\"updateId\":\"{uid}\"}", null, true,
                         editors(200)),
-                new Endpoint(COMMAND, "GET", "/api/me", null, null, false, editors(200)),
+                new Endpoint(COMMAND, "POST", "/api/timelines/{tid}/drafts", content, null, false, drafters(201)),
+                new Endpoint(COMMAND, "PUT", "/api/timelines/{tid}/drafts/{did}", content, "\"1\"", false,
+                        drafters(200)),
+                new Endpoint(COMMAND, "GET", "/api/timelines/{tid}/drafts", null, null, false, drafters(200)),
+                new Endpoint(COMMAND, "POST", "/api/timelines/{tid}/drafts/{did}/publication", null, null, false,
+                        editors(201)),
+                new Endpoint(COMMAND, "POST", "/api/timelines/{tid}/drafts/{did}/rejection", "{\"note\":\"No\"}",
+                        null, false, editors(200)),
+                new Endpoint(COMMAND, "GET", "/api/me", null, null, false, drafters(200)),
                 new Endpoint(COMMAND, "GET", "/api/admin/republish", null, null, false, admins(200)),
                 new Endpoint(COMMAND, "GET", "/desk", null, null, false, everyone(200)),
                 new Endpoint(COMMAND, "GET", "/actuator/health", null, null, false, everyone(200)),
@@ -115,8 +124,9 @@ class AuthorizationMatrixTest {
                 new Endpoint(QUERY, "POST", "/api/admin/rebuild", null, null, false, admins(202)),
                 new Endpoint(QUERY, "GET", "/api/admin/rebuild", null, null, false, admins(200)),
                 // the query service takes no writes from anyone
-                new Endpoint(QUERY, "POST", "/api/timelines/{tid}/updates", content, null, false, 401, 403, 403, 403),
-                new Endpoint(QUERY, "DELETE", "/api/timelines/{tid}", null, null, false, 401, 403, 403, 403));
+                new Endpoint(QUERY, "POST", "/api/timelines/{tid}/updates", content, null, false,
+                        401, 403, 403, 403, 403),
+                new Endpoint(QUERY, "DELETE", "/api/timelines/{tid}", null, null, false, 401, 403, 403, 403, 403));
         return endpoints.stream().flatMap(endpoint -> Arrays.stream(Who.values())
                 .map(who -> Arguments.of(endpoint.method() + " " + endpoint.service() + endpoint.path(), who, endpoint)));
     }
@@ -147,7 +157,7 @@ class AuthorizationMatrixTest {
         assertThat(status).isEqualTo(endpoint.expectedFor(who));
     }
 
-    /** A timeline of its own with one update, pinned if asked, created by an admin. */
+    /** A timeline of its own with one update, pinned if asked, created by an admin, and a contributor's draft. */
     private static Fixture fixture(boolean pinned) {
         String tid = "matrix-" + UUID.randomUUID();
         command("POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Matrix\"}");
@@ -157,7 +167,11 @@ class AuthorizationMatrixTest {
         if (pinned) {
             command("PUT", "/api/timelines/" + tid + "/pin", "{\"updateId\":\"" + uid + "\"}");
         }
-        return new Fixture(tid, uid);
+        Http.Response draft = HTTP.send("contributor", "POST", stack.commandUrl() + "/api/timelines/" + tid
+                + "/drafts", "{\"headline\":\"Exit poll\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Soon\"}]}",
+                null);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        return new Fixture(tid, uid, draft.json().get("draftId").asText());
     }
 
     private static Http.Response command(String method, String path, String body) {
@@ -168,22 +182,28 @@ class AuthorizationMatrixTest {
 
     private static String fill(String template, Fixture fixture) {
         return template.replace("{tid}", fixture.tid()).replace("{uid}", fixture.uid())
+                .replace("{did}", fixture.did())
                 .replace("{new}", "matrix-" + UUID.randomUUID());
     }
 
     private static int[] editors(int success) {
-        return new int[]{401, success, 403, success};
+        return new int[]{401, success, 403, 403, success};
+    }
+
+    /** Editors, and contributors with drafts. */
+    private static int[] drafters(int success) {
+        return new int[]{401, success, success, 403, success};
     }
 
     private static int[] auditors(int success) {
-        return new int[]{401, 403, success, success};
+        return new int[]{401, 403, 403, success, success};
     }
 
     private static int[] admins(int success) {
-        return new int[]{401, 403, 403, success};
+        return new int[]{401, 403, 403, 403, success};
     }
 
     private static int[] everyone(int success) {
-        return new int[]{success, success, success, success};
+        return new int[]{success, success, success, success, success};
     }
 }

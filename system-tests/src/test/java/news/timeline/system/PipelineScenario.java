@@ -84,6 +84,39 @@ abstract class PipelineScenario {
                 .isEqualTo("Corrected the spelling of Douglas Carswell's name.");
     }
 
+    /**
+     * A contributor's draft is on the record (the auditors' events) and nowhere readers look (page, API, feed)
+     * until an editor publishes it; then readers see it credited to the contributor.
+     */
+    @Test
+    void aDraftReachesReadersOnlyOncePublished() {
+        String tid = "drafts-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(command("editor", "POST", "/api/timelines",
+                "{\"id\":\"" + tid + "\",\"title\":\"Clacton by-election\"}", null).status()).isEqualTo(201);
+        Http.Response filed = command("contributor", "POST", "/api/timelines/" + tid + "/drafts",
+                "{\"headline\":\"Counting begins in Clacton\",\"blocks\":[{\"type\":\"paragraph\","
+                        + "\"text\":\"Ballot boxes are arriving at the count.\"}]}", null);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String draft = filed.json().get("draftId").asText();
+
+        JsonNode page = awaitTimeline(tid, filed.json().get("sequence").asLong());
+        assertThat(page.get("updates")).isEmpty();
+        assertThat(http.get(stack.queryUrl() + "/timelines/" + tid).body()).doesNotContain("Counting begins");
+        assertThat(http.get(stack.queryUrl() + "/timelines/" + tid + "/feed.atom").body())
+                .doesNotContain("Counting begins");
+        String record = http.send("auditor", "GET", stack.queryUrl() + "/api/audit/timelines/" + tid + "/events",
+                null, null).body();
+        assertThat(record).contains("\"type\":\"DraftFiled\"", "\"actor\":\"contributor\"", "Counting begins");
+
+        Http.Response published = command("editor", "POST",
+                "/api/timelines/" + tid + "/drafts/" + draft + "/publication", null, "\"1\"");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        JsonNode update = awaitTimeline(tid, published.json().get("sequence").asLong()).get("updates").get(0);
+        assertThat(update.get("id").asText()).isEqualTo(published.json().get("updateId").asText());
+        assertThat(update.get("headline").asText()).isEqualTo("Counting begins in Clacton");
+        assertThat(update.get("byline").asText()).isEqualTo("contributor");
+    }
+
     private String post(String tid, String headline, String text) {
         Http.Response posted = command("editor", "POST", "/api/timelines/" + tid + "/updates",
                 "{\"headline\":\"" + headline + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"" + text + "\"}]}",

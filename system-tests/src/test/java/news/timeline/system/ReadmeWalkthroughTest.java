@@ -25,15 +25,17 @@ class ReadmeWalkthroughTest {
         try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers())
                 .withArguments("--timeline.kafka.group-id=readme-" + dataDir.getFileName()).withDemo())) {
             String writes = run(stack, Readme.block("walkthrough:write"));
-            assertThat(writes).contains("\"timelineId\":\"council-budget\"", "\"revision\":2");
+            assertThat(writes).contains("\"timelineId\":\"council-budget\"", "\"revision\":2",
+                    "\"author\":\"contributor\",\"revision\":1,\"status\":\"PENDING\"", "\"updateId\"");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(stack, "council-budget") >= 5
+            await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(stack, "council-budget") >= 7
                     && http.get(stack.queryUrl() + "/api/timelines/ukip-campaign/updates/media-scrum")
                     .json().get("revision").asInt() == 2);
             String reads = run(stack, Readme.block("walkthrough:read"));
 
             assertThat(reads).contains("This update was withdrawn: the quote could not be confirmed.",
                     "Corrected the spelling of Douglas Carswell's name.", "\"kind\":\"POSTED\"", "Vote delayed",
+                    "Budget passes",
                     "\"intact\":true");
             assertThat(reads).doesNotContain("We will balance the books");
         }

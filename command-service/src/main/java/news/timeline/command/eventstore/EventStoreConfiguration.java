@@ -3,6 +3,7 @@ package news.timeline.command.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.EventMetadata;
 import news.timeline.command.timeline.RecordedHash;
+import news.timeline.command.timeline.DraftRegister;
 import news.timeline.command.timeline.UpdateRegister;
 import news.timeline.events.EventJson;
 import org.axonframework.common.caching.Cache;
@@ -157,6 +158,11 @@ class EventStoreConfiguration {
     @Bean
     UpdateRegister updateRegister(JdbcTemplate jdbc) {
         return new UpdateRegister(jdbc);
+    }
+
+    @Bean
+    DraftRegister draftRegister(JdbcTemplate jdbc) {
+        return new DraftRegister(jdbc);
     }
 
     /**

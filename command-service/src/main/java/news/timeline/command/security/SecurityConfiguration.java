@@ -3,16 +3,19 @@ package news.timeline.command.security;
 import jakarta.servlet.DispatcherType;
 import news.timeline.accounts.NewsroomAccounts;
 import news.timeline.accounts.NewsroomSignIn;
+import news.timeline.command.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every command needs the EDITOR or ADMIN role, the admin operations (republishing) ADMIN; how staff sign in is
- * {@link NewsroomSignIn}'s business.
+ * Every command needs the EDITOR or ADMIN role, but for drafts, which contributors (CONTRIBUTOR) file and edit too
+ * (publishing and rejecting them stays with editors); the admin operations (republishing) need ADMIN. How staff
+ * sign in is {@link NewsroomSignIn}'s business.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(NewsroomAccounts.class)
@@ -29,8 +32,17 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/desk", "/desk/**",
                                 "/webjars/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
+                        .requestMatchers("/api/timelines/*/drafts/*/*")
+                        .hasAnyRole(NewsroomAccounts.EDITOR, NewsroomAccounts.ADMIN)
+                        // contributors file and edit drafts (their own: the timeline's rules), and publish nothing
+                        .requestMatchers("/api/me", "/api/timelines/*/drafts", "/api/timelines/*/drafts/*").hasAnyRole(
+                                NewsroomAccounts.EDITOR, NewsroomAccounts.CONTRIBUTOR, NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(NewsroomAccounts.EDITOR, NewsroomAccounts.ADMIN)
                         .anyRequest().hasRole(NewsroomAccounts.ADMIN))
+                // refused like any other request the API will not do: a problem document saying why
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) ->
+                        Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                                "your role may not " + request.getMethod() + " " + request.getRequestURI())))
                 .build();
     }
 }

@@ -61,6 +61,10 @@ final class ContentPolicy {
         }
     }
 
+    static void checkRejection(String note) {
+        required("note", note, MAX_SHORT_TEXT);
+    }
+
     static void checkRetraction(String reason, String publicNote) {
         required("reason", reason, MAX_SHORT_TEXT);
         required("publicNote", publicNote, MAX_SHORT_TEXT);

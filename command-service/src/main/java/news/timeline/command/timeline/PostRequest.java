@@ -5,7 +5,10 @@ import news.timeline.events.Content;
 
 import java.util.List;
 
-/** A new update: its content, and whom readers see it credited to (the signed-in editor when left out). */
+/**
+ * A new update, or a draft filed or edited: its content, and whom readers see it credited to (when left out, the
+ * signed-in editor, or the draft's author).
+ */
 record PostRequest(String headline, List<Block> blocks, boolean keyEvent, String byline) {
 
     Content content() {

@@ -5,8 +5,9 @@ public class StaleRevisionException extends TimelineRuleException {
 
     private final int currentRevision;
 
-    StaleRevisionException(String updateId, int basedOnRevision, int currentRevision) {
-        super("update " + updateId + " is at revision " + currentRevision + ", not " + basedOnRevision);
+    /** {@code what}: the update or the draft, as in {@code "update u1"}. */
+    StaleRevisionException(String what, int basedOnRevision, int currentRevision) {
+        super(what + " is at revision " + currentRevision + ", not " + basedOnRevision);
         this.currentRevision = currentRevision;
     }
 

@@ -2,6 +2,11 @@ package news.timeline.command.timeline;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import news.timeline.command.EventMetadata;
+import news.timeline.events.DraftEdited;
+import news.timeline.events.DraftEvent;
+import news.timeline.events.DraftFiled;
+import news.timeline.events.DraftPublished;
+import news.timeline.events.DraftRejected;
 import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
 import news.timeline.events.TimelineReopened;
@@ -13,6 +18,7 @@ import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
 import news.timeline.events.UpdateUnpinned;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -20,7 +26,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+import java.time.Instant;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.isLive;
 
 /**
@@ -136,6 +146,71 @@ class Timeline {
         return result(unpinned, null);
     }
 
+    @CommandHandler
+    DraftResult handle(FileDraft command) {
+        if (closed) {
+            throw new TimelineClosedException(timelineId);
+        }
+        ContentPolicy.check(command.content());
+        ContentPolicy.checkByline(command.byline());
+        chain.append(new DraftFiled(timelineId, command.draftId(), command.content(), byline(command.byline())));
+        return draftResult(command.draftId(), 1, null);
+    }
+
+    @CommandHandler
+    DraftResult handle(EditDraft command, @MetaDataValue(EventMetadata.ACTOR) String actor, DraftRegister drafts) {
+        int revision = existing(drafts, command.draftId())
+                .nextRevision(command.basedOnRevision(), actor, command.byEditor());
+        ContentPolicy.check(command.content());
+        ContentPolicy.checkByline(command.byline());
+        chain.append(new DraftEdited(timelineId, command.draftId(), revision, command.content(),
+                byline(command.byline())));
+        return draftResult(command.draftId(), revision, null);
+    }
+
+    /** Rejecting a draft that was sent back already changes nothing and stores nothing. */
+    @CommandHandler
+    DraftResult handle(RejectDraft command, DraftRegister drafts) {
+        DraftState draft = existing(drafts, command.draftId());
+        draft.checkUnpublished();
+        ContentPolicy.checkRejection(command.note());
+        if (draft.status() != DraftState.Status.REJECTED) {
+            chain.append(new DraftRejected(timelineId, command.draftId(), command.note().strip()));
+        }
+        return draftResult(command.draftId(), draft.revision(), null);
+    }
+
+    /** The draft goes out as a new update, in the same transaction: both events or neither. */
+    @CommandHandler
+    DraftResult handle(PublishDraft command, DraftRegister drafts, UpdateRegister updates) {
+        if (closed) {
+            throw new TimelineClosedException(timelineId);
+        }
+        DraftState draft = existing(drafts, command.draftId());
+        draft.checkUnpublished();
+        if (command.basedOnRevision() != null) {
+            draft.checkRevision(command.basedOnRevision());
+        }
+        if (updates.find(timelineId, command.updateId()).isPresent()) {
+            throw new DuplicateUpdateException(command.updateId());
+        }
+        chain.append(new DraftPublished(timelineId, command.draftId(), draft.revision(), command.updateId()));
+        chain.append(new UpdatePosted(timelineId, command.updateId(), draft.content(), draft.creditedTo()));
+        return draftResult(command.draftId(), draft.revision(), command.updateId());
+    }
+
+    private static String byline(String byline) {
+        return byline == null ? null : byline.strip();
+    }
+
+    private DraftState existing(DraftRegister drafts, String draftId) {
+        return drafts.find(timelineId, draftId).orElseThrow(() -> new UnknownDraftException(timelineId, draftId));
+    }
+
+    private DraftResult draftResult(String draftId, int revision, String updateId) {
+        return new DraftResult(timelineId, draftId, revision, updateId, getVersion());
+    }
+
     private static String summary(String summary) {
         return summary == null ? "" : summary.strip();
     }
@@ -171,6 +246,15 @@ class Timeline {
     void on(UpdateEvent event, UpdateRegister register) {
         if (isLive()) {
             CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> register.record(event));
+        }
+    }
+
+    /** As update events: a draft event this timeline applies goes into the draft register once its command succeeded. */
+    @EventSourcingHandler
+    void on(DraftEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor, @Timestamp Instant at,
+            DraftRegister drafts) {
+        if (isLive()) {
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> drafts.record(event, actor, at));
         }
     }
 

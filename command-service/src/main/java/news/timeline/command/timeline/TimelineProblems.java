@@ -29,11 +29,26 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Every refusal as {@code application/problem+json}, naming the field or the rule; nothing was changed. */
 @RestControllerAdvice
 class TimelineProblems extends ResponseEntityExceptionHandler {
+
+    /** How each broken rule without a handler of its own is answered: status, problem type and title. */
+    private static final Map<Class<? extends TimelineRuleException>, Refusal> REFUSALS = Map.of(
+            UnknownUpdateException.class, new Refusal(HttpStatus.NOT_FOUND, "unknown-update", "No such update"),
+            UpdateRetractedException.class, new Refusal(HttpStatus.CONFLICT, "update-retracted", "Update retracted"),
+            TimelineClosedException.class, new Refusal(HttpStatus.CONFLICT, "timeline-closed", "Timeline closed"),
+            DuplicateUpdateException.class, new Refusal(HttpStatus.CONFLICT, "duplicate-update", "Update exists"),
+            UnknownDraftException.class, new Refusal(HttpStatus.NOT_FOUND, "unknown-draft", "No such draft"),
+            DraftNotYoursException.class, new Refusal(HttpStatus.FORBIDDEN, "not-your-draft",
+                    "Someone else's draft"),
+            DraftPublishedException.class, new Refusal(HttpStatus.CONFLICT, "draft-published", "Draft published"));
+
+    private record Refusal(HttpStatus status, String type, String title) {
+    }
 
     private final StoppingRefusal stopping;
 
@@ -51,7 +66,7 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> staleRevision(StaleRevisionException e) {
         ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "stale-revision",
-                "The update changed since you read it", e.getMessage());
+                "It changed since you read it", e.getMessage());
         problem.setProperty("currentRevision", e.currentRevision());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .eTag(Revisions.etag(e.currentRevision()))
@@ -74,24 +89,12 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
                 "no timeline " + e.getAggregateIdentifier());
     }
 
+    /** Any other rule broken, answered as {@link #REFUSALS} says. */
     @ExceptionHandler
-    ProblemDetail unknownUpdate(UnknownUpdateException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-update", "No such update", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail retracted(UpdateRetractedException e) {
-        return problem(HttpStatus.CONFLICT, "update-retracted", "Update retracted", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail closed(TimelineClosedException e) {
-        return problem(HttpStatus.CONFLICT, "timeline-closed", "Timeline closed", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail duplicate(DuplicateUpdateException e) {
-        return problem(HttpStatus.CONFLICT, "duplicate-update", "Update exists", e.getMessage());
+    ProblemDetail ruleBroken(TimelineRuleException e) {
+        Refusal refusal = REFUSALS.getOrDefault(e.getClass(), new Refusal(HttpStatus.CONFLICT, "rule-broken",
+                "Not allowed"));
+        return problem(refusal.status(), refusal.type(), refusal.title(), e.getMessage());
     }
 
     /** A timeline id taken already, or another node appended to the same timeline at the same moment. */

@@ -7,7 +7,7 @@ record UpdateState(String updateId, int revision, boolean retracted) {
     int nextRevision(int basedOnRevision) {
         checkLive();
         if (basedOnRevision != revision) {
-            throw new StaleRevisionException(updateId, basedOnRevision, revision);
+            throw new StaleRevisionException("update " + updateId, basedOnRevision, revision);
         }
         return revision + 1;
     }

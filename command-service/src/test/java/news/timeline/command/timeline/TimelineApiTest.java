@@ -43,6 +43,10 @@ class TimelineApiTest {
             {"headline":"Farage and Carswell face media scrum","keyEvent":true,"blocks":[
               {"type":"image","url":"https://img.example/scrum.jpg","caption":"Douglas Carwswell in the scrum",
                "credit":"ITV News","alt":"A crowd"}]}""";
+    private static final String FIXED = """
+            {"headline":"Farage and Carswell face media scrum","keyEvent":true,"blocks":[
+              {"type":"image","url":"https://img.example/scrum.jpg","caption":"Douglas Carswell in the scrum",
+               "credit":"ITV News","alt":"A crowd"}]}""";
     private static final String CORRECTION = """
             {"headline":"Farage and Carswell face media scrum","keyEvent":true,"blocks":[
               {"type":"image","url":"https://img.example/scrum.jpg","caption":"Douglas Carswell in the scrum",
@@ -172,6 +176,61 @@ class TimelineApiTest {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(send("auditor", HttpMethod.POST, updates, POST, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(send("admin", HttpMethod.POST, updates, POST, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * A contributor files a draft, which only editors publish or send back; the queue shows a contributor their own
+     * drafts and an editor everyone's; every step is an event on the topic with whoever took it.
+     */
+    @Test
+    void contributorsFileDraftsThatEditorsPublish() throws Exception {
+        String tid = openTimeline();
+        String drafts = "/api/timelines/" + tid + "/drafts";
+        ResponseEntity<String> filed = send("contributor", HttpMethod.POST, drafts, POST, null);
+        assertThat(filed.getStatusCode()).as(filed.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(filed.getHeaders().getETag()).isEqualTo("\"1\"");
+        String did = json.readTree(filed.getBody()).get("draftId").asText();
+        assertThat(filed.getHeaders().getLocation()).hasPath(drafts + "/" + did);
+        assertThat(send("editor", HttpMethod.POST, drafts, POST, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        assertThat(json.readTree(send("contributor", HttpMethod.GET, drafts, null, null).getBody()))
+                .extracting(draft -> draft.get("author").asText()).containsExactly("contributor");
+        JsonNode queue = json.readTree(send("editor", HttpMethod.GET, drafts, null, null).getBody());
+        assertThat(queue).extracting(draft -> draft.get("author").asText()).containsExactly("contributor", "editor");
+        assertThat(queue.get(0).get("headline").asText()).isEqualTo("Farage and Carswell face media scrum");
+        assertThat(queue.get(0).get("status").asText()).isEqualTo("PENDING");
+
+        assertProblem(send("contributor", HttpMethod.POST, drafts + "/" + did + "/publication", null, null), 403,
+                null);
+        assertProblem(send("contributor", HttpMethod.POST, "/api/timelines/" + tid + "/updates", POST, null), 403,
+                null);
+        assertProblem(send("editor2", HttpMethod.PUT, drafts + "/" + did, FIXED, "\"2\""), 412, null);
+        ResponseEntity<String> rejected = send("editor", HttpMethod.POST, drafts + "/" + did + "/rejection",
+                "{\"note\":\"Spell Carswell right\"}", null);
+        assertThat(rejected.getStatusCode()).as(rejected.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode sentBack = json.readTree(send("contributor", HttpMethod.GET, drafts, null, null).getBody()).get(0);
+        assertThat(sentBack.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(sentBack.get("note").asText()).isEqualTo("Spell Carswell right");
+        ResponseEntity<String> edited = send("contributor", HttpMethod.PUT, drafts + "/" + did, FIXED, "\"1\"");
+        assertThat(edited.getHeaders().getETag()).as(edited.getBody()).isEqualTo("\"2\"");
+
+        ResponseEntity<String> published = send("editor", HttpMethod.POST, drafts + "/" + did + "/publication",
+                null, "\"2\"");
+        assertThat(published.getStatusCode()).as(published.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode result = json.readTree(published.getBody());
+        assertThat(published.getHeaders().getLocation())
+                .hasPath("/api/timelines/" + tid + "/updates/" + result.get("updateId").asText());
+        assertProblem(send("editor", HttpMethod.POST, drafts + "/" + did + "/publication", null, null), 409, null);
+
+        List<ConsumerRecord<String, byte[]>> records = PublishedRecords.of(tid, 7);
+        assertThat(records).extracting(record -> tree(record.value()).get("type").asText() + " by "
+                + tree(record.value()).get("actor").asText()).containsExactly("TimelineOpened by editor",
+                "DraftFiled by contributor", "DraftFiled by editor", "DraftRejected by editor",
+                "DraftEdited by contributor", "DraftPublished by editor", "UpdatePosted by editor");
+        JsonNode posted = tree(records.get(6).value()).get("payload");
+        assertThat(posted.get("byline").asText()).as("credited to the contributor").isEqualTo("contributor");
+        assertThat(posted.get("content").get("blocks").get(0).get("caption").asText())
+                .isEqualTo("Douglas Carswell in the scrum");
     }
 
     private String openTimeline() {

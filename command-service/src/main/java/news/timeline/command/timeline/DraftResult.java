@@ -1,0 +1,11 @@
+package news.timeline.command.timeline;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a command on a draft produced: the draft's revision after it (for {@code ETag}), the update a publication
+ * made, and the sequence of the last event it stored.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DraftResult(String timelineId, String draftId, Integer revision, String updateId, long sequence) {
+}
