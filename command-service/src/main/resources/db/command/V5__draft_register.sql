@@ -11,6 +11,7 @@ CREATE TABLE timeline_draft (
     byline      VARCHAR(1000),
     note        VARCHAR(2000),
     update_id   VARCHAR(255),
+    publish_at  TIMESTAMP WITH TIME ZONE,
     filed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     changed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     changed_by  VARCHAR(255)             NOT NULL,

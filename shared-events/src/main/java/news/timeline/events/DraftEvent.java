@@ -6,7 +6,7 @@ package news.timeline.events;
  * published draft becomes an update by an {@link UpdatePosted} of its own.
  */
 public sealed interface DraftEvent extends TimelineEvent
-        permits DraftFiled, DraftEdited, DraftRejected, DraftPublished {
+        permits DraftFiled, DraftEdited, DraftRejected, DraftScheduled, DraftScheduleCancelled, DraftPublished {
 
     String draftId();
 }

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
         @JsonSubTypes.Type(value = DraftFiled.class, name = "DraftFiled"),
         @JsonSubTypes.Type(value = DraftEdited.class, name = "DraftEdited"),
         @JsonSubTypes.Type(value = DraftRejected.class, name = "DraftRejected"),
+        @JsonSubTypes.Type(value = DraftScheduled.class, name = "DraftScheduled"),
+        @JsonSubTypes.Type(value = DraftScheduleCancelled.class, name = "DraftScheduleCancelled"),
         @JsonSubTypes.Type(value = DraftPublished.class, name = "DraftPublished")
 })
 public sealed interface TimelineEvent

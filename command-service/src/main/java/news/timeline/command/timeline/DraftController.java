@@ -4,6 +4,7 @@ import news.timeline.accounts.NewsroomAccounts;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,17 +61,30 @@ class DraftController {
         return drafts.waiting(timelineId, mayChangeAnyDraft(signedIn) ? null : signedIn.getName());
     }
 
-    /** {@code If-Match}, when given, names the revision the editor checked. */
+    /**
+     * Now ({@code 201}), or at {@code {"at": instant}} in the future ({@code 202}: the update it will be is named);
+     * {@code If-Match}, when given, names the revision the editor checked.
+     */
     @PostMapping("/{draftId}/publication")
     ResponseEntity<DraftResult> publish(@PathVariable String timelineId, @PathVariable String draftId,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                        @RequestBody(required = false) PublicationRequest request,
                                         UriComponentsBuilder uri) {
         String updateId = UUID.randomUUID().toString();
         DraftResult result = commands.sendAndWait(new PublishDraft(timelineId, draftId, updateId,
-                ifMatch == null ? null : Revisions.fromIfMatch(ifMatch)));
+                ifMatch == null ? null : Revisions.fromIfMatch(ifMatch), request == null ? null : request.at()));
+        if (result.publishAt() != null) {
+            return ResponseEntity.accepted().body(result);
+        }
         URI location = uri.path("/api/timelines/{tid}/updates/{uid}").build(timelineId, updateId);
         // the update it made is at its first revision
         return ResponseEntity.created(location).eTag(Revisions.etag(1)).body(result);
+    }
+
+    /** Cancels a scheduled publication: the draft waits for an editor again. */
+    @DeleteMapping("/{draftId}/publication")
+    DraftResult cancelPublication(@PathVariable String timelineId, @PathVariable String draftId) {
+        return commands.sendAndWait(new CancelDraftSchedule(timelineId, draftId));
     }
 
     @PostMapping("/{draftId}/rejection")

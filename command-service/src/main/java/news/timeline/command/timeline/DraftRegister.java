@@ -7,6 +7,8 @@ import news.timeline.events.DraftEdited;
 import news.timeline.events.DraftFiled;
 import news.timeline.events.DraftPublished;
 import news.timeline.events.DraftRejected;
+import news.timeline.events.DraftScheduleCancelled;
+import news.timeline.events.DraftScheduled;
 import news.timeline.events.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,7 +30,7 @@ public class DraftRegister {
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final String COLUMNS = "draft_id, author, revision, status, content, byline, note, update_id, "
-            + "filed_at, changed_at, changed_by";
+            + "publish_at, filed_at, changed_at, changed_by";
 
     private final JdbcTemplate jdbc;
 
@@ -65,11 +67,24 @@ public class DraftRegister {
             jdbc.update("UPDATE timeline_draft SET status = 'REJECTED', note = ?, changed_at = ?, changed_by = ? "
                     + "WHERE timeline_id = ? AND draft_id = ?", rejected.note(), time, actor,
                     rejected.timelineId(), rejected.draftId());
+        } else if (event instanceof DraftScheduled scheduled) {
+            jdbc.update("UPDATE timeline_draft SET status = 'SCHEDULED', update_id = ?, publish_at = ?, "
+                            + "changed_at = ?, changed_by = ? WHERE timeline_id = ? AND draft_id = ?",
+                    scheduled.updateId(), scheduled.publishAt().atOffset(ZoneOffset.UTC), time, actor,
+                    scheduled.timelineId(), scheduled.draftId());
+        } else if (event instanceof DraftScheduleCancelled cancelled) {
+            jdbc.update("UPDATE timeline_draft SET status = 'PENDING', update_id = NULL, publish_at = NULL, "
+                    + "changed_at = ?, changed_by = ? WHERE timeline_id = ? AND draft_id = ?", time, actor,
+                    cancelled.timelineId(), cancelled.draftId());
         } else if (event instanceof DraftPublished published) {
-            jdbc.update("UPDATE timeline_draft SET status = 'PUBLISHED', update_id = ?, changed_at = ?, "
-                    + "changed_by = ? WHERE timeline_id = ? AND draft_id = ?", published.updateId(), time, actor,
-                    published.timelineId(), published.draftId());
+            jdbc.update("UPDATE timeline_draft SET status = 'PUBLISHED', update_id = ?, publish_at = NULL, "
+                            + "changed_at = ?, changed_by = ? WHERE timeline_id = ? AND draft_id = ?",
+                    published.updateId(), time, actor, published.timelineId(), published.draftId());
         }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static String json(Content content) {
@@ -84,9 +99,9 @@ public class DraftRegister {
         try {
             return new Draft(row.getString(1), row.getString(2), row.getInt(3),
                     DraftState.Status.valueOf(row.getString(4)), JSON.readValue(row.getString(5), Content.class),
-                    row.getString(6), row.getString(7), row.getString(8),
-                    row.getObject(9, OffsetDateTime.class).toInstant(),
-                    row.getObject(10, OffsetDateTime.class).toInstant(), row.getString(11));
+                    row.getString(6), row.getString(7), row.getString(8), instant(row.getObject(9, OffsetDateTime.class)),
+                    row.getObject(10, OffsetDateTime.class).toInstant(),
+                    row.getObject(11, OffsetDateTime.class).toInstant(), row.getString(12));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

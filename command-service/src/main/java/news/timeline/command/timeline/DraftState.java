@@ -2,14 +2,20 @@ package news.timeline.command.timeline;
 
 import news.timeline.events.Content;
 
-/** One draft as the timeline's rules see it: who filed it, what it holds now, and whether it may still change. */
-record DraftState(String draftId, String author, int revision, Status status, Content content, String byline) {
+/**
+ * One draft as the timeline's rules see it: who filed it, what it holds now, whether it may still change, and, while
+ * it is scheduled, the update it is to become.
+ */
+record DraftState(String draftId, String author, int revision, Status status, Content content, String byline,
+                  String scheduledUpdateId) {
 
     enum Status {
         /** Waiting for an editor. */
         PENDING,
         /** Sent back to whoever filed it, with a note; an edit files it again. */
         REJECTED,
+        /** To go out at a set time; it changes no more unless its schedule is cancelled. */
+        SCHEDULED,
         /** Gone out as an update: it changes no more. */
         PUBLISHED
     }
@@ -22,9 +28,17 @@ record DraftState(String draftId, String author, int revision, Status status, Co
         if (!byEditor && !author.equals(actor)) {
             throw new DraftNotYoursException(draftId);
         }
-        checkUnpublished();
+        checkUnchangeable();
         checkRevision(basedOnRevision);
         return revision + 1;
+    }
+
+    /** Published, or set to go out as it is: neither edited nor sent back. */
+    void checkUnchangeable() {
+        checkUnpublished();
+        if (status == Status.SCHEDULED) {
+            throw new DraftScheduledException(draftId);
+        }
     }
 
     void checkRevision(int basedOnRevision) {

@@ -7,6 +7,8 @@ import news.timeline.events.DraftEvent;
 import news.timeline.events.DraftFiled;
 import news.timeline.events.DraftPublished;
 import news.timeline.events.DraftRejected;
+import news.timeline.events.DraftScheduleCancelled;
+import news.timeline.events.DraftScheduled;
 import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
 import news.timeline.events.TimelineReopened;
@@ -18,8 +20,12 @@ import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
 import news.timeline.events.UpdateUnpinned;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -172,7 +178,7 @@ class Timeline {
     @CommandHandler
     DraftResult handle(RejectDraft command, DraftRegister drafts) {
         DraftState draft = existing(drafts, command.draftId());
-        draft.checkUnpublished();
+        draft.checkUnchangeable();
         ContentPolicy.checkRejection(command.note());
         if (draft.status() != DraftState.Status.REJECTED) {
             chain.append(new DraftRejected(timelineId, command.draftId(), command.note().strip()));
@@ -180,9 +186,14 @@ class Timeline {
         return draftResult(command.draftId(), draft.revision(), null);
     }
 
-    /** The draft goes out as a new update, in the same transaction: both events or neither. */
+    /**
+     * Now, the draft goes out as a new update, in the same transaction: both events or neither (a schedule it had is
+     * cancelled). At a later time, it is scheduled: a deadline in the event store's database, which one instance
+     * runs when it is due, even after a restart.
+     */
     @CommandHandler
-    DraftResult handle(PublishDraft command, DraftRegister drafts, UpdateRegister updates) {
+    DraftResult handle(PublishDraft command, MetaData metaData, DraftRegister drafts, UpdateRegister updates,
+                       DeadlineManager deadlines) {
         if (closed) {
             throw new TimelineClosedException(timelineId);
         }
@@ -194,9 +205,65 @@ class Timeline {
         if (updates.find(timelineId, command.updateId()).isPresent()) {
             throw new DuplicateUpdateException(command.updateId());
         }
-        chain.append(new DraftPublished(timelineId, command.draftId(), draft.revision(), command.updateId()));
-        chain.append(new UpdatePosted(timelineId, command.updateId(), draft.content(), draft.creditedTo()));
-        return draftResult(command.draftId(), draft.revision(), command.updateId());
+        Instant publishAt = command.at() != null && command.at().isAfter(Instant.now()) ? command.at() : null;
+        if (publishAt != null) {
+            if (draft.status() == DraftState.Status.SCHEDULED) {
+                throw new DraftScheduledException(command.draftId());
+            }
+            chain.append(new DraftScheduled(timelineId, command.draftId(), draft.revision(), publishAt,
+                    command.updateId()));
+            // the deadline keeps who scheduled it (and the request's trace), for the events it will cause
+            deadlines.schedule(publishAt, publication(command.draftId()), new GenericMessage<>(
+                    new PublicationDue(command.draftId(), draft.revision(), command.updateId()),
+                    metaData.subset(EventMetadata.ACTOR, EventMetadata.TRACEPARENT)));
+        } else {
+            if (draft.status() == DraftState.Status.SCHEDULED) {
+                deadlines.cancelAllWithinScope(publication(command.draftId()));
+            }
+            publish(draft, command.updateId());
+        }
+        return new DraftResult(timelineId, command.draftId(), draft.revision(), command.updateId(), publishAt,
+                getVersion());
+    }
+
+    /** Cancelling when nothing is scheduled changes nothing and stores nothing. */
+    @CommandHandler
+    DraftResult handle(CancelDraftSchedule command, DraftRegister drafts, DeadlineManager deadlines) {
+        DraftState draft = existing(drafts, command.draftId());
+        if (draft.status() == DraftState.Status.SCHEDULED) {
+            deadlines.cancelAllWithinScope(publication(command.draftId()));
+            chain.append(new DraftScheduleCancelled(timelineId, command.draftId(), "cancelled"));
+        }
+        return draftResult(command.draftId(), draft.revision(), null);
+    }
+
+    /**
+     * A scheduled publication that is due: the draft goes out as scheduled, once. A deadline run again (its instance
+     * died after storing the events) or cancelled in the meantime finds the draft no longer scheduled as it was,
+     * and does nothing; on a timeline closed meanwhile, the schedule lapses.
+     */
+    @DeadlineHandler
+    void on(PublicationDue due, DraftRegister drafts) {
+        DraftState draft = existing(drafts, due.draftId());
+        if (draft.status() != DraftState.Status.SCHEDULED || draft.revision() != due.revision()
+                || !due.updateId().equals(draft.scheduledUpdateId())) {
+            return;
+        }
+        if (closed) {
+            chain.append(new DraftScheduleCancelled(timelineId, due.draftId(), "the timeline was closed"));
+        } else {
+            publish(draft, due.updateId());
+        }
+    }
+
+    private void publish(DraftState draft, String updateId) {
+        chain.append(new DraftPublished(timelineId, draft.draftId(), draft.revision(), updateId));
+        chain.append(new UpdatePosted(timelineId, updateId, draft.content(), draft.creditedTo()));
+    }
+
+    /** Each draft's schedule is a deadline of its own name, so that it can be cancelled alone. */
+    private static String publication(String draftId) {
+        return "publish-draft-" + draftId;
     }
 
     private static String byline(String byline) {
@@ -208,7 +275,7 @@ class Timeline {
     }
 
     private DraftResult draftResult(String draftId, int revision, String updateId) {
-        return new DraftResult(timelineId, draftId, revision, updateId, getVersion());
+        return new DraftResult(timelineId, draftId, revision, updateId, null, getVersion());
     }
 
     private static String summary(String summary) {

@@ -45,7 +45,8 @@ class TimelineProblems extends ResponseEntityExceptionHandler {
             UnknownDraftException.class, new Refusal(HttpStatus.NOT_FOUND, "unknown-draft", "No such draft"),
             DraftNotYoursException.class, new Refusal(HttpStatus.FORBIDDEN, "not-your-draft",
                     "Someone else's draft"),
-            DraftPublishedException.class, new Refusal(HttpStatus.CONFLICT, "draft-published", "Draft published"));
+            DraftPublishedException.class, new Refusal(HttpStatus.CONFLICT, "draft-published", "Draft published"),
+            DraftScheduledException.class, new Refusal(HttpStatus.CONFLICT, "draft-scheduled", "Draft scheduled"));
 
     private record Refusal(HttpStatus status, String type, String title) {
     }

@@ -233,6 +233,47 @@ class TimelineApiTest {
                 .isEqualTo("Douglas Carswell in the scrum");
     }
 
+    /**
+     * A draft scheduled a few seconds ahead is answered {@code 202} with the update it will be, goes out at its time
+     * and not before, once, as the editor who scheduled it; a cancelled schedule sends nothing.
+     */
+    @Test
+    void aScheduledDraftGoesOutAtItsTimeOnce() throws Exception {
+        String tid = openTimeline();
+        String drafts = "/api/timelines/" + tid + "/drafts";
+        String due = json.readTree(send("contributor", HttpMethod.POST, drafts, POST, null).getBody())
+                .get("draftId").asText();
+        String cancelled = json.readTree(send("contributor", HttpMethod.POST, drafts, FIXED, null).getBody())
+                .get("draftId").asText();
+        java.time.Instant at = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        ResponseEntity<String> scheduled = send("editor", HttpMethod.POST, drafts + "/" + due + "/publication",
+                "{\"at\":\"" + at + "\"}", null);
+        assertThat(scheduled.getStatusCode()).as(scheduled.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String updateId = json.readTree(scheduled.getBody()).get("updateId").asText();
+        assertThat(send("editor", HttpMethod.POST, drafts + "/" + cancelled + "/publication",
+                "{\"at\":\"" + at + "\"}", null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertProblem(send("contributor", HttpMethod.PUT, drafts + "/" + due, FIXED, "\"1\""), 409, null);
+        assertThat(send("editor", HttpMethod.DELETE, drafts + "/" + cancelled + "/publication", null, null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode queue = json.readTree(send("editor", HttpMethod.GET, drafts, null, null).getBody());
+        assertThat(queue.get(0).get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(queue.get(0).get("publishAt").asText()).isEqualTo(at.toString());
+
+        List<ConsumerRecord<String, byte[]>> records = PublishedRecords.of(tid, 8);
+        assertThat(records).extracting(record -> tree(record.value()).get("type").asText() + " by "
+                + tree(record.value()).get("actor").asText()).containsExactly("TimelineOpened by editor",
+                "DraftFiled by contributor", "DraftFiled by contributor", "DraftScheduled by editor",
+                "DraftScheduled by editor", "DraftScheduleCancelled by editor", "DraftPublished by editor",
+                "UpdatePosted by editor");
+        JsonNode posted = tree(records.get(7).value());
+        assertThat(posted.get("payload").get("updateId").asText()).isEqualTo(updateId);
+        assertThat(java.time.Instant.parse(posted.get("occurredAt").asText())).isAfterOrEqualTo(at);
+        assertThat(eventsOf(tid)).as("nothing more, nothing twice").isEqualTo(8);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Long.class)).as("no task left")
+                .isZero();
+    }
+
     private String openTimeline() {
         String tid = "t-" + UUID.randomUUID();
         ResponseEntity<String> opened = send("editor", HttpMethod.POST, "/api/timelines",

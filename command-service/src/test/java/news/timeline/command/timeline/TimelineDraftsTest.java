@@ -9,9 +9,13 @@ import news.timeline.events.DraftEvent;
 import news.timeline.events.DraftFiled;
 import news.timeline.events.DraftPublished;
 import news.timeline.events.DraftRejected;
+import news.timeline.events.DraftScheduleCancelled;
+import news.timeline.events.DraftScheduled;
 import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
 import news.timeline.events.UpdatePosted;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -21,7 +25,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +59,8 @@ class TimelineDraftsTest {
         // as in the service: the command's actor goes onto the events it causes
         fixture.registerCommandHandlerInterceptor(new CorrelationDataInterceptor<>(
                 new SimpleCorrelationDataProvider(EventMetadata.ACTOR)));
+        fixture.registerDeadlineHandlerInterceptor(new CorrelationDataInterceptor<>(
+                new SimpleCorrelationDataProvider(EventMetadata.ACTOR)));
         fixture.registerInjectableResource(drafts);
         fixture.registerInjectableResource(updates);
     }
@@ -77,7 +85,7 @@ class TimelineDraftsTest {
             given(OPENED)
                     .when(new FileDraft(TID, "d1", COUNT, null), CONTRIBUTOR)
                     .expectEvents(FILED)
-                    .expectResultMessagePayload(new DraftResult(TID, "d1", 1, null, 1L));
+                    .expectResultMessagePayload(new DraftResult(TID, "d1", 1, null, null, 1L));
             assertThat(drafts.waiting(TID, null)).singleElement().satisfies(draft -> {
                 assertThat(draft.author()).isEqualTo("contributor");
                 assertThat(draft.status()).isEqualTo(DraftState.Status.PENDING);
@@ -118,7 +126,7 @@ class TimelineDraftsTest {
             given(OPENED, FILED)
                     .when(new EditDraft(TID, "d1", 1, COUNT_NAMED, null, false), CONTRIBUTOR)
                     .expectEvents(new DraftEdited(TID, "d1", 2, COUNT_NAMED, null))
-                    .expectResultMessagePayload(new DraftResult(TID, "d1", 2, null, 2L));
+                    .expectResultMessagePayload(new DraftResult(TID, "d1", 2, null, null, 2L));
         }
 
         @Test
@@ -167,10 +175,10 @@ class TimelineDraftsTest {
         @Test
         void itGoesOutAsAnUpdateCreditedToItsAuthor() {
             given(OPENED, FILED)
-                    .when(new PublishDraft(TID, "d1", "u1", null), EDITOR)
+                    .when(new PublishDraft(TID, "d1", "u1", null, null), EDITOR)
                     .expectEvents(new DraftPublished(TID, "d1", 1, "u1"), new UpdatePosted(TID, "u1", COUNT,
                             "contributor"))
-                    .expectResultMessagePayload(new DraftResult(TID, "d1", 1, "u1", 3L));
+                    .expectResultMessagePayload(new DraftResult(TID, "d1", 1, "u1", null, 3L));
             assertThat(drafts.find(TID, "d1")).map(DraftState::status).contains(DraftState.Status.PUBLISHED);
             assertThat(drafts.waiting(TID, null)).isEmpty();
             assertThat(updates.find(TID, "u1")).contains(new UpdateState("u1", 1, false));
@@ -179,7 +187,7 @@ class TimelineDraftsTest {
         @Test
         void orToItsByline() {
             given(OPENED, new DraftFiled(TID, "d1", COUNT, "Emily Morgan in Clacton"))
-                    .when(new PublishDraft(TID, "d1", "u1", 1), EDITOR)
+                    .when(new PublishDraft(TID, "d1", "u1", 1, null), EDITOR)
                     .expectEvents(new DraftPublished(TID, "d1", 1, "u1"), new UpdatePosted(TID, "u1", COUNT,
                             "Emily Morgan in Clacton"));
         }
@@ -187,7 +195,7 @@ class TimelineDraftsTest {
         @Test
         void aRevisionTheEditorDidNotCheckIsNotPublished() {
             given(OPENED, FILED, new DraftEdited(TID, "d1", 2, COUNT_NAMED, null))
-                    .when(new PublishDraft(TID, "d1", "u1", 1), EDITOR)
+                    .when(new PublishDraft(TID, "d1", "u1", 1, null), EDITOR)
                     .expectException(StaleRevisionException.class)
                     .expectNoEvents();
         }
@@ -197,7 +205,7 @@ class TimelineDraftsTest {
             Object[] published = {OPENED, FILED, new DraftPublished(TID, "d1", 1, "u1"),
                     new UpdatePosted(TID, "u1", COUNT, "contributor")};
             given(published)
-                    .when(new PublishDraft(TID, "d1", "u2", null), EDITOR)
+                    .when(new PublishDraft(TID, "d1", "u2", null, null), EDITOR)
                     .expectException(DraftPublishedException.class)
                     .expectNoEvents();
             setUp();
@@ -213,9 +221,84 @@ class TimelineDraftsTest {
         @Test
         void nothingGoesOutOnAClosedTimeline() {
             given(OPENED, FILED, new TimelineClosed(TID))
-                    .when(new PublishDraft(TID, "d1", "u1", null), EDITOR)
+                    .when(new PublishDraft(TID, "d1", "u1", null, null), EDITOR)
                     .expectException(TimelineClosedException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Scheduling {
+
+        private final Instant at = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+
+        private CommandMessage<?> schedule() {
+            return GenericCommandMessage.asCommandMessage(new PublishDraft(TID, "d1", "u1", null, at))
+                    .andMetaData(EDITOR);
+        }
+
+        @Test
+        void aDraftIsSetToGoOutAtItsTime() {
+            given(OPENED, FILED)
+                    .when(new PublishDraft(TID, "d1", "u1", 1, at), EDITOR)
+                    .expectEvents(new DraftScheduled(TID, "d1", 1, at, "u1"))
+                    .expectResultMessagePayload(new DraftResult(TID, "d1", 1, "u1", at, 2L))
+                    .expectScheduledDeadline(at, new PublicationDue("d1", 1, "u1"));
+            assertThat(drafts.find(TID, "d1")).map(DraftState::status).contains(DraftState.Status.SCHEDULED);
+        }
+
+        @Test
+        void itGoesOutWhenDueAsTheEditorWhoScheduledIt() {
+            given(OPENED, FILED).andGivenCommands(List.of(schedule()))
+                    .whenTimeAdvancesTo(at)
+                    .expectTriggeredDeadlines(new PublicationDue("d1", 1, "u1"))
+                    .expectEvents(new DraftPublished(TID, "d1", 1, "u1"), new UpdatePosted(TID, "u1", COUNT,
+                            "contributor"));
+            assertThat(drafts.find(TID, "d1")).map(DraftState::status).contains(DraftState.Status.PUBLISHED);
+            assertThat(drafts.waiting(TID, null)).isEmpty();
+        }
+
+        @Test
+        void aCancelledScheduleSendsNothing() {
+            given(OPENED, FILED).andGivenCommands(List.of(schedule(), GenericCommandMessage.asCommandMessage(
+                            new CancelDraftSchedule(TID, "d1")).andMetaData(EDITOR)))
+                    .whenTimeAdvancesTo(at)
+                    .expectNoEvents();
+            assertThat(drafts.find(TID, "d1")).map(DraftState::status).contains(DraftState.Status.PENDING);
+        }
+
+        @Test
+        void onATimelineClosedMeanwhileTheScheduleLapses() {
+            given(OPENED, FILED).andGivenCommands(List.of(schedule(), GenericCommandMessage.asCommandMessage(
+                            new CloseTimeline(TID)).andMetaData(EDITOR)))
+                    .whenTimeAdvancesTo(at)
+                    .expectEvents(new DraftScheduleCancelled(TID, "d1", "the timeline was closed"));
+        }
+
+        @Test
+        void aScheduledDraftIsNeitherEditedNorSentBackNorScheduledAgain() {
+            Object[] scheduled = {OPENED, FILED, new DraftScheduled(TID, "d1", 1, at, "u1")};
+            given(scheduled)
+                    .when(new EditDraft(TID, "d1", 1, COUNT_NAMED, null, true), EDITOR)
+                    .expectException(DraftScheduledException.class);
+            setUp();
+            given(scheduled)
+                    .when(new RejectDraft(TID, "d1", "Hold it"), EDITOR)
+                    .expectException(DraftScheduledException.class);
+            setUp();
+            given(scheduled)
+                    .when(new PublishDraft(TID, "d1", "u2", null, at.plusSeconds(60)), EDITOR)
+                    .expectException(DraftScheduledException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void publishingItNowInsteadSendsItOnce() {
+            given(OPENED, FILED).andGivenCommands(List.of(schedule()))
+                    .when(new PublishDraft(TID, "d1", "u2", null, null), EDITOR)
+                    .expectEvents(new DraftPublished(TID, "d1", 1, "u2"), new UpdatePosted(TID, "u2", COUNT,
+                            "contributor"))
+                    .expectNoScheduledDeadlines();
         }
     }
 
