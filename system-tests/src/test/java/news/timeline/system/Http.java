@@ -43,6 +43,11 @@ final class Http {
         return send(request(user, method, url, json, ifMatch));
     }
 
+    /** A request by {@code user} with a body of another type than JSON (an Atom feed). */
+    Response sendBody(String user, String method, String url, String contentType, String body) {
+        return send(request(user, method, url, body, null).setHeader("Content-Type", contentType));
+    }
+
     /** Only the status of a request by {@code user} (null: anonymous); the body, maybe an endless stream, unread. */
     int status(String user, String method, String url, String json, String ifMatch) {
         try {

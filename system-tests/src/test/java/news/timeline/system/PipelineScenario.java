@@ -117,6 +117,32 @@ abstract class PipelineScenario {
         assertThat(update.get("byline").asText()).isEqualTo("contributor");
     }
 
+    /** A blog moved in from its Atom feed: readers see each entry at its first publication, credited to its author. */
+    @Test
+    void anImportedBlogKeepsItsTimesAndAuthors() {
+        String tid = "moved-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(command("editor", "POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Moved in\"}",
+                null).status()).isEqualTo(201);
+        Http.Response imported = http.sendBody("admin", "POST", stack.commandUrl() + "/api/timelines/" + tid
+                + "/imports", "application/atom+xml", """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Old blog</title><id>urn:old</id>
+                  <updated>2014-10-12T10:00:00Z</updated>
+                  <entry><id>urn:old:1</id><title>Day one</title><published>2014-10-09T22:00:00Z</published>
+                    <author><name>Emily Morgan</name></author><content type="html">&lt;p&gt;Polls closed.&lt;/p&gt;</content></entry>
+                  <entry><id>urn:old:2</id><title>Day three</title><published>2014-10-12T09:30:00Z</published>
+                    <author><name>John Smith</name></author><content>Recount ordered.</content></entry>
+                </feed>""");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        JsonNode page = awaitTimeline(tid, imported.json().get("sequence").asLong());
+        assertThat(page.get("updates").findValues("headline")).extracting(JsonNode::asText)
+                .containsExactly("Day three", "Day one");
+        assertThat(page.get("updates").findValues("postedAt")).extracting(JsonNode::asText)
+                .containsExactly("2014-10-12T09:30:00Z", "2014-10-09T22:00:00Z");
+        assertThat(page.get("updates").findValues("byline")).extracting(JsonNode::asText)
+                .containsExactly("John Smith", "Emily Morgan");
+    }
+
     private String post(String tid, String headline, String text) {
         Http.Response posted = command("editor", "POST", "/api/timelines/" + tid + "/updates",
                 "{\"headline\":\"" + headline + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"" + text + "\"}]}",

@@ -69,6 +69,7 @@ class ReaderPageBrowserTest {
         WebElement article = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("update-" + uid)));
         assertThat(browser.findElements(By.cssSelector(".stream article")).get(0).getAttribute("id"))
                 .isEqualTo("update-" + uid);
+        assertThat(article.findElement(By.cssSelector(".byline")).getText()).as("credited").isEqualTo("editor");
 
         command("PUT", "/api/timelines/" + tid + "/updates/" + uid, """
                 {"headline":"Polls close","blocks":[{"type":"paragraph","text":"Douglas Carswell arrives at the count."}],

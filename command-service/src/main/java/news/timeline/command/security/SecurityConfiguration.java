@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every command needs the EDITOR or ADMIN role, but for drafts, which contributors (CONTRIBUTOR) file and edit too
  * (publishing and rejecting them stays with editors); the admin operations (republishing) need ADMIN. How staff
- * sign in is {@link NewsroomSignIn}'s business.
+ * sign in is {@link NewsroomSignIn}'s business. Moving a blog in (imports) is for admins.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(NewsroomAccounts.class)
@@ -31,7 +31,7 @@ public class SecurityConfiguration {
                         // description is public, as its README is
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/desk", "/desk/**",
                                 "/webjars/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole(NewsroomAccounts.ADMIN)
+                        .requestMatchers("/api/admin/**", "/api/timelines/*/imports").hasRole(NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/timelines/*/drafts/*/*")
                         .hasAnyRole(NewsroomAccounts.EDITOR, NewsroomAccounts.ADMIN)
                         // contributors file and edit drafts (their own: the timeline's rules), and publish nothing

@@ -33,10 +33,9 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
-import java.time.Instant;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.isLive;
 
 /**
@@ -106,6 +105,28 @@ class Timeline {
         String byline = command.byline() != null ? command.byline().strip() : actor;
         chain.append(new UpdatePosted(timelineId, command.updateId(), command.content(), byline));
         return result(command.updateId(), 1);
+    }
+
+    /**
+     * Updates moved in from another system, each with the time it was first published there, in one transaction:
+     * one breaking a rule refuses them all. One brought in already (the same id) is left as it is.
+     */
+    @CommandHandler
+    ImportResult handle(ImportUpdates command, UpdateRegister register) {
+        if (closed) {
+            throw new TimelineClosedException(timelineId);
+        }
+        List<ImportUpdates.Imported> fresh = command.updates().stream()
+                .filter(update -> register.find(timelineId, update.updateId()).isEmpty()).toList();
+        for (ImportUpdates.Imported update : fresh) {
+            ContentPolicy.check(update.content());
+            ContentPolicy.checkByline(update.byline());
+        }
+        for (ImportUpdates.Imported update : fresh) {
+            chain.append(new UpdatePosted(timelineId, update.updateId(), update.content(),
+                    update.byline() == null ? null : update.byline().strip(), update.publishedAt()));
+        }
+        return new ImportResult(timelineId, fresh.size(), command.updates().size() - fresh.size(), getVersion());
     }
 
     @CommandHandler

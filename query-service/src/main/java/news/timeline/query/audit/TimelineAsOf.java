@@ -55,7 +55,8 @@ final class TimelineAsOf {
         } else if (payload instanceof TimelineReopened) {
             closedAt = null;
         } else if (payload instanceof UpdatePosted posted) {
-            updates.put(posted.updateId(), new UpdateView(posted.updateId(), event.sequence(), at, null, 1,
+            updates.put(posted.updateId(), new UpdateView(posted.updateId(), event.sequence(),
+                    posted.publishedAt(at), null, 1,
                     UpdateView.Status.LIVE, false, posted.content().keyEvent(), posted.content().headline(),
                     posted.content().blocks(), posted.creditedTo(event.actor()), null, null));
         } else if (payload instanceof UpdateEdited edited) {

@@ -64,8 +64,8 @@ public class UpdateRevisions {
     public static Revision read(ResultSet entry) throws SQLException {
         EventEnvelope event = EventJson.read(entry.getString("envelope").getBytes(StandardCharsets.UTF_8));
         if (event.payload() instanceof UpdatePosted posted) {
-            return new Revision(1, event.sequence(), POSTED, event.actor(), event.occurredAt(), null, null,
-                    posted.content());
+            return new Revision(1, event.sequence(), POSTED, event.actor(), posted.publishedAt(event.occurredAt()),
+                    null, null, posted.content());
         } else if (event.payload() instanceof UpdateEdited edited) {
             return new Revision(edited.revision(), event.sequence(), edited.change().kind().name(), event.actor(),
                     event.occurredAt(), edited.change().note(), null, edited.content());

@@ -62,7 +62,8 @@ public class TimelineProjection implements Projection {
                     .set("closed_at", null));
         } else if (payload instanceof UpdatePosted posted) {
             writes.insert(update(posted.timelineId(), posted.updateId())
-                    .set("posted_sequence", event.sequence()).set("posted_at", timestamp(event.occurredAt()))
+                    .set("posted_sequence", event.sequence())
+                    .set("posted_at", timestamp(posted.publishedAt(event.occurredAt())))
                     .set("revision", 1).set("status", "LIVE").set("headline", posted.content().headline())
                     .set("blocks", blocks(posted.content().blocks())).set("key_event", posted.content().keyEvent())
                     .set("byline", posted.creditedTo(event.actor())));
