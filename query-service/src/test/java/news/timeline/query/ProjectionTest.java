@@ -144,7 +144,7 @@ class ProjectionTest {
                 .postBy("new", "With a byline", "text", "Reporting by Emily Morgan in Clacton")
                 .all();
         assertThat(events.get(1).schemaVersion()).isEqualTo(1);
-        assertThat(events.get(2).schemaVersion()).isEqualTo(2);
+        assertThat(events.get(2).schemaVersion()).isEqualTo(3);
         send(events);
         awaitSequence(tid, 2);
 

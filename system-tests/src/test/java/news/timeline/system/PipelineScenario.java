@@ -141,6 +141,9 @@ abstract class PipelineScenario {
                 .containsExactly("2014-10-12T09:30:00Z", "2014-10-09T22:00:00Z");
         assertThat(page.get("updates").findValues("byline")).extracting(JsonNode::asText)
                 .containsExactly("John Smith", "Emily Morgan");
+        // the reader page: times in the newsroom's zone (London), with the date where it is not the latest's day
+        assertThat(http.get(stack.queryUrl() + "/timelines/" + tid).body())
+                .contains(">10:30</time>", ">23:00, 9 October 2014</time>", "Emily Morgan");
     }
 
     private String post(String tid, String headline, String text) {

@@ -17,10 +17,12 @@ public class ArticleRenderer {
 
     private final TemplateEngine templates;
     private final ReaderFormat format;
+    private final FirstPages firstPages;
 
-    ArticleRenderer(TemplateEngine templates, ReaderFormat format) {
+    ArticleRenderer(TemplateEngine templates, ReaderFormat format, FirstPages firstPages) {
         this.templates = templates;
         this.format = format;
+        this.firstPages = firstPages;
     }
 
     public String render(String timelineId, UpdateView update) {
@@ -30,6 +32,9 @@ public class ArticleRenderer {
     public String render(String timelineId, List<UpdateView> updates) {
         Context context = new Context();
         context.setVariables(Map.of("timelineId", timelineId, "updates", updates, "fmt", format));
+        // times are read against the day of the timeline's latest update, as on its page
+        firstPages.get(timelineId).map(cached -> cached.page().latestPostedAt())
+                .ifPresent(latest -> context.setVariable("latest", latest));
         return templates.process("fragments/update", Set.of("articles"), context);
     }
 }

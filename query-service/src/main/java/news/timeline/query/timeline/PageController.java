@@ -61,6 +61,7 @@ class PageController {
         model.addAttribute("pinned", page.updates().stream().filter(UpdateView::pinned).toList());
         model.addAttribute("updates", page.updates().stream().filter(update -> !update.pinned()).toList());
         model.addAttribute("jsonLd", jsonLd.of(page, url));
+        model.addAttribute("latest", page.latestPostedAt());
         model.addAttribute("fmt", format);
         return "timeline";
     }

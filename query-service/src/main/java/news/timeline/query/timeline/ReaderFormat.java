@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times as the newsroom's readers read them, in its time zone: "14:32", "10 October 2014". */
+/**
+ * Times as the newsroom's readers read them, in its time zone: "14:32", "10 October 2014", and an update's time with
+ * its date when that is not the day of the timeline's latest update: "22:00, 9 October 2014".
+ */
 @Component("readerFormat")
 public class ReaderFormat {
 
@@ -26,5 +29,13 @@ public class ReaderFormat {
 
     public String date(Instant instant) {
         return instant == null ? "" : date.format(instant);
+    }
+
+    /** {@code instant}'s time, and its date too when it is not the day of {@code latest} (null: the same day). */
+    public String when(Instant instant, Instant latest) {
+        if (instant == null || latest == null || date(instant).equals(date(latest))) {
+            return time(instant);
+        }
+        return time(instant) + ", " + date(instant);
     }
 }

@@ -22,4 +22,9 @@ public record TimelinePage(
         Long next) {
 
     public enum Status { OPEN, CLOSED }
+
+    /** When its newest update was published, the day its other updates' times are read against; null if none. */
+    public Instant latestPostedAt() {
+        return updates.stream().map(UpdateView::postedAt).max(Instant::compareTo).orElse(null);
+    }
 }

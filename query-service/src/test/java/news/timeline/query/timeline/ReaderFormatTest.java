@@ -1,0 +1,34 @@
+package news.timeline.query.timeline;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An update's time reads with its date only when that is not the day of the timeline's latest update. */
+class ReaderFormatTest {
+
+    private final ReaderFormat london = new ReaderFormat(ZoneId.of("Europe/London"));
+
+    @Test
+    void onTheLatestUpdatesDayATimeIsJustItsTime() {
+        assertThat(london.when(Instant.parse("2014-10-10T08:05:00Z"), Instant.parse("2014-10-10T21:30:00Z")))
+                .isEqualTo("09:05");
+    }
+
+    @Test
+    void onAnotherDayItCarriesItsDateAsReadersThere() {
+        // 23:30 in London on the 9th, though it is the 10th already in UTC: the day is the readers' day
+        assertThat(london.when(Instant.parse("2014-10-09T22:30:00Z"), Instant.parse("2014-10-10T09:00:00Z")))
+                .isEqualTo("23:30, 9 October 2014");
+        assertThat(london.when(Instant.parse("2014-10-09T23:30:00Z"), Instant.parse("2014-10-10T09:00:00Z")))
+                .as("00:30 on the 10th in London").isEqualTo("00:30");
+    }
+
+    @Test
+    void withoutALatestUpdateItIsJustTheTime() {
+        assertThat(london.when(Instant.parse("2014-10-09T22:30:00Z"), null)).isEqualTo("23:30");
+    }
+}
