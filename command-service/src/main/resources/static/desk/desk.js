@@ -31,7 +31,8 @@ function el(tag, attributes = {}, ...children) {
         else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
         else if (value !== false && value != null) node.setAttribute(name, value === true ? '' : value);
     }
-    node.append(...children.filter(child => child != null));
+    // a condition that did not hold (`flag && el(...)`) leaves false: nothing to show, not the word "false"
+    node.append(...children.filter(child => child != null && child !== false));
     return node;
 }
 
@@ -206,8 +207,10 @@ function renderBlock(block) {
         case 'paragraph': return el('p', {class: 'block', text: block.text});
         case 'quote': return el('blockquote', {class: 'block quote', text: block.text + (block.attribution
             ? ' (' + block.attribution + ')' : '')});
-        case 'image': return el('p', {class: 'block image', text: '[Image] ' + (block.caption || '') + (block.credit
-            ? ' Credit: ' + block.credit : '') + ' <' + block.url + '>'});
+        case 'image': return el('figure', {class: 'block image'},
+            el('img', {src: block.url, alt: block.alt || block.caption || '', loading: 'lazy'}),
+            (block.caption || block.credit) && el('figcaption', {text: (block.caption || '')
+                + (block.credit ? ' Credit: ' + block.credit : '')}));
         default: return el('p', {class: 'block embed', text: '[Embed] ' + block.url});
     }
 }

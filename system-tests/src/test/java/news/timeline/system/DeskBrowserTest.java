@@ -131,6 +131,23 @@ class DeskBrowserTest {
         assertThat(update.get("headline")).isNull();
     }
 
+    /** An image shows as an image with its caption, and an update neither pinned nor key shows no stray words. */
+    @Test
+    void updatesShowTheirImagesAndNothingElse() {
+        assertThat(http.send("editor", "POST", stack.commandUrl() + "/api/timelines/" + tid + "/updates", """
+                {"headline":"Media scrum","blocks":[{"type":"paragraph","text":"Reporters everywhere."},
+                 {"type":"image","url":"https://img.example.org/scrum.jpg","caption":"Farage faces the media",
+                  "credit":"ITV News","alt":"Reporters around two men"}]}""", null).status()).isEqualTo(201);
+        Desk jane = signIn("editor");
+        WebElement update = jane.awaitUpdate("Media scrum");
+
+        WebElement image = update.findElement(By.cssSelector("figure.image img"));
+        assertThat(image.getAttribute("alt")).isEqualTo("Reporters around two men");
+        assertThat(update.findElement(By.cssSelector("figure.image figcaption")).getText())
+                .isEqualTo("Farage faces the media Credit: ITV News");
+        assertThat(update.getText()).doesNotContain("false").doesNotContain("[Image]");
+    }
+
     @Test
     void aReaderOrAuditorAccountCannotUseTheDesk() {
         Desk auditor = open();
