@@ -1,6 +1,9 @@
 package news.timeline.system;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -9,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Debian's headless Chromium and its ChromeDriver, named by path so that nothing tries to download a browser.
@@ -38,5 +42,16 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What axe-core finds against WCAG 2 A and AA on the page the browser shows now: each rule broken, with the
+     * elements that break it; empty when the page meets them.
+     */
+    static List<String> accessibilityViolations(WebDriver browser) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        return results.getViolations().stream().map(rule -> rule.getId() + ": " + rule.getNodes().stream()
+                .map(node -> node.getTarget() + " " + node.getFailureSummary()).toList()).toList();
     }
 }

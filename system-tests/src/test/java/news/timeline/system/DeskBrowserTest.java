@@ -123,6 +123,8 @@ class DeskBrowserTest {
         jane.awaitText(uid, "Retracted");
         jane.click(uid, ".history");
         jane.awaitText(uid, "Revision 2 · retraction");
+        assertThat(Browser.accessibilityViolations(jane.browser)).as("a pinned, retracted update's story view")
+                .isEmpty();
 
         JsonNode update = http.get(stack.queryUrl() + "/api/timelines/" + tid + "/updates/" + uid).json();
         assertThat(update.get("status").asText()).isEqualTo("RETRACTED");
@@ -146,6 +148,7 @@ class DeskBrowserTest {
         assertThat(update.findElement(By.cssSelector("figure.image figcaption")).getText())
                 .isEqualTo("Farage faces the media Credit: ITV News");
         assertThat(update.getText()).doesNotContain("false").doesNotContain("[Image]");
+        assertThat(Browser.accessibilityViolations(jane.browser)).as("the story view against WCAG 2 AA").isEmpty();
     }
 
     @Test

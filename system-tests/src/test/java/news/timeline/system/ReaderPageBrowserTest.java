@@ -70,6 +70,7 @@ class ReaderPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".stream article")).get(0).getAttribute("id"))
                 .isEqualTo("update-" + uid);
         assertThat(article.findElement(By.cssSelector(".byline")).getText()).as("credited").isEqualTo("editor");
+        assertThat(Browser.accessibilityViolations(browser)).as("the reader page against WCAG 2 AA").isEmpty();
 
         command("PUT", "/api/timelines/" + tid + "/updates/" + uid, """
                 {"headline":"Polls close","blocks":[{"type":"paragraph","text":"Douglas Carswell arrives at the count."}],
