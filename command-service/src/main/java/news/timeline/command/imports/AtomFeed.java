@@ -21,7 +21,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An Atom feed (RFC 4287) read into the updates it holds, oldest first: each entry's id, title, first publication
@@ -48,12 +50,18 @@ final class AtomFeed {
             throw new InvalidFeedException("not an Atom feed: the root element is not {" + ATOM + "}feed");
         }
         String feedAuthor = authorOf(feed);
-        List<Entry> entries = new ArrayList<>();
+        // a feed may hold several revisions of one entry (one atom:id): the latest updated one is the entry
+        Map<String, org.w3c.dom.Element> latest = new LinkedHashMap<>();
         for (org.w3c.dom.Element entry : children(feed, "entry")) {
             String id = text(entry, "id");
             if (id == null || id.isBlank()) {
                 throw new InvalidFeedException("an entry without an id (atom:id is required)");
             }
+            latest.merge(id.strip(), entry, (kept, other) -> updated(other).isAfter(updated(kept)) ? other : kept);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (org.w3c.dom.Element entry : latest.values()) {
+            String id = text(entry, "id");
             String published = text(entry, "published");
             String author = authorOf(entry);
             entries.add(new Entry(id.strip(), title(entry), instant(id, published != null ? published
@@ -61,6 +69,11 @@ final class AtomFeed {
         }
         entries.sort(Comparator.comparing(Entry::published).thenComparing(Entry::id));
         return entries;
+    }
+
+    private static Instant updated(org.w3c.dom.Element entry) {
+        String updated = text(entry, "updated");
+        return updated == null ? Instant.MIN : instant(text(entry, "id"), updated);
     }
 
     private static Document parse(byte[] xml) {

@@ -88,6 +88,25 @@ class AtomFeedTest {
     }
 
     @Test
+    void ofSeveralRevisionsOfOneEntryTheLatestUpdatedIsTheEntry() {
+        String revised = FEED.replace("</feed>", """
+                  <entry>
+                    <title>Turnout (corrected)</title>
+                    <id>tag:example.org,2014:clacton/turnout</id>
+                    <published>2014-10-10T01:30:00Z</published>
+                    <updated>2014-10-10T02:00:00Z</updated>
+                    <content>Turnout was 51.1%.</content>
+                  </entry>
+                </feed>""");
+
+        List<AtomFeed.Entry> entries = AtomFeed.read(revised.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(entries).hasSize(3);
+        assertThat(entries.get(1).title()).isEqualTo("Turnout (corrected)");
+        assertThat(entries.get(1).blocks()).containsExactly(new Block.Paragraph("Turnout was 51.1%."));
+    }
+
+    @Test
     void whatIsNotAnAtomFeedIsRefusedSayingWhy() {
         assertThatThrownBy(() -> AtomFeed.read("<rss version=\"2.0\"/>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidFeedException.class).hasMessageContaining("not an Atom feed");
