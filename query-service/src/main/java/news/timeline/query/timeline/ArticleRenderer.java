@@ -32,9 +32,11 @@ public class ArticleRenderer {
     public String render(String timelineId, List<UpdateView> updates) {
         Context context = new Context();
         context.setVariables(Map.of("timelineId", timelineId, "updates", updates, "fmt", format));
-        // times are read against the day of the timeline's latest update, as on its page
-        firstPages.get(timelineId).map(cached -> cached.page().latestPostedAt())
-                .ifPresent(latest -> context.setVariable("latest", latest));
+        // times are read against the day of the timeline's latest update, as on its page: from its first page when
+        // that is in memory and current (a live push renders right after each event: no database read for it),
+        // else the newest of these, which a new post is
+        context.setVariable("latest", firstPages.fresh(timelineId).map(cached -> cached.page().latestPostedAt())
+                .orElseGet(() -> UpdateView.latestPostedAt(updates)));
         return templates.process("fragments/update", Set.of("articles"), context);
     }
 }

@@ -25,6 +25,6 @@ public record TimelinePage(
 
     /** When its newest update was published, the day its other updates' times are read against; null if none. */
     public Instant latestPostedAt() {
-        return updates.stream().map(UpdateView::postedAt).max(Instant::compareTo).orElse(null);
+        return UpdateView.latestPostedAt(updates);
     }
 }

@@ -29,6 +29,11 @@ public record UpdateView(
 
     public enum Status { LIVE, RETRACTED }
 
+    /** When the newest of {@code updates} was published, the day the others' times are read against; null if none. */
+    public static Instant latestPostedAt(List<UpdateView> updates) {
+        return updates.stream().map(UpdateView::postedAt).max(Instant::compareTo).orElse(null);
+    }
+
     /** The latest edit: "Corrected 14:32: note". */
     public record LastChange(String kind, String note, Instant at) {
     }
