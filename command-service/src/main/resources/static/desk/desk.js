@@ -13,6 +13,8 @@ const CHANGE_KINDS = ['CORRECTION', 'CLARIFICATION', 'UPDATE', 'TYPO'];
 
 const desk = {
     auth: sessionStorage.getItem('desk.auth'),
+    signInMethod: null,   // how this service lets the desk sign in (GET /desk/sign-in)
+    me: null,             // who is signed in, with their roles (GET /api/me)
     readerUrl: null,
     timelineId: null,
     timeline: null,
@@ -84,10 +86,11 @@ async function readUpdate(updateId, revision, minSequence) {
 async function signIn(authorization) {
     const response = await fetch('/api/me', {headers: {...FROM_SCRIPT, 'Authorization': authorization}});
     if (response.status === 401) throw new Error('Wrong user or password.');
-    if (response.status === 403) throw new Error('This account may not edit: the desk is for editors.');
+    if (response.status === 403) throw new Error('This account may not use the desk: it is for editors and contributors.');
     if (!response.ok) throw new Error('Sign-in failed: HTTP ' + response.status);
     const me = await response.json();
     desk.auth = authorization;
+    desk.me = me;
     desk.readerUrl = me.readerUrl;
     sessionStorage.setItem('desk.auth', authorization);
     $('#who').textContent = 'Signed in as ' + me.user;
@@ -96,15 +99,87 @@ async function signIn(authorization) {
     route();
 }
 
-function signOut() {
+// Through the newsroom's OpenID Connect provider: authorization code with PKCE (RFC 7636), the desk a public client
+// in the browser. The access token is the API's bearer token; the provider's session is its own business.
+const base64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const deskUrl = () => location.origin + '/desk/';
+
+async function providerConfiguration(provider) {
+    const response = await fetch(provider.issuer.replace(/\/$/, '') + '/.well-known/openid-configuration');
+    if (!response.ok) throw new Error('The identity provider does not answer (HTTP ' + response.status + ').');
+    return response.json();
+}
+
+async function signInWithProvider(provider) {
+    const endpoints = await providerConfiguration(provider);
+    const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+    const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+    sessionStorage.setItem('desk.signingIn', JSON.stringify({verifier, state, hash: location.hash}));
+    const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+    location.assign(endpoints.authorization_endpoint + '?' + new URLSearchParams({
+        response_type: 'code', client_id: provider.clientId, redirect_uri: deskUrl(), scope: 'openid profile',
+        state, code_challenge: challenge, code_challenge_method: 'S256'}));
+}
+
+/** Back from the provider with a code (or its refusal): the code and the verifier buy the tokens. */
+async function returnFromProvider(provider) {
+    const answer = new URLSearchParams(location.search);
+    const started = JSON.parse(sessionStorage.getItem('desk.signingIn') || 'null');
+    sessionStorage.removeItem('desk.signingIn');
+    history.replaceState(null, '', location.pathname + (started ? started.hash : ''));
+    if (answer.has('error')) {
+        throw new Error('The identity provider refused: ' + (answer.get('error_description') || answer.get('error')));
+    }
+    if (!started || answer.get('state') !== started.state) throw new Error('That sign-in was not started here.');
+    const endpoints = await providerConfiguration(provider);
+    const response = await fetch(endpoints.token_endpoint, {method: 'POST', body: new URLSearchParams({
+        grant_type: 'authorization_code', code: answer.get('code'), redirect_uri: deskUrl(),
+        client_id: provider.clientId, code_verifier: started.verifier})});
+    const tokens = await response.json().catch(() => ({}));
+    if (!response.ok) {
+        throw new Error('The identity provider refused: ' + (tokens.error_description || tokens.error || response.status));
+    }
+    sessionStorage.setItem('desk.idToken', tokens.id_token || '');
+    await signIn('Bearer ' + tokens.access_token);
+}
+
+/** The provider's sign-out too, where it offers one: else the next sign-in would pass through without a question. */
+async function signOutOfProvider(provider) {
+    const idToken = sessionStorage.getItem('desk.idToken');
+    sessionStorage.removeItem('desk.idToken');
+    const endpoints = await providerConfiguration(provider);
+    if (!endpoints.end_session_endpoint || !idToken) return;
+    location.assign(endpoints.end_session_endpoint + '?' + new URLSearchParams({
+        id_token_hint: idToken, client_id: provider.clientId, post_logout_redirect_uri: deskUrl()}));
+}
+
+/** The sign-in the service offers: the provider's button, the password form, or why there is none. */
+async function offerSignIn() {
+    const response = await fetch('/desk/sign-in');
+    desk.signInMethod = await response.json();
+    const provider = desk.signInMethod.issuer ? desk.signInMethod : null;
+    $('#sign-in-form').hidden = !desk.signInMethod.password;
+    $('#provider-sign-in').hidden = !provider;
+    $('#no-sign-in').hidden = desk.signInMethod.password || provider != null;
+    if (provider && new URLSearchParams(location.search).has('state')) await returnFromProvider(provider);
+    else if (desk.auth) await signIn(desk.auth).catch(() => signOut(false));
+}
+
+/** Signs out of the desk; {@code ofProvider}: of the identity provider too (the button, not an expired token). */
+function signOut(ofProvider) {
     sessionStorage.removeItem('desk.auth');
     desk.auth = null;
+    desk.me = null;
     closeStream();
     $('#who').textContent = '';
     $('#sign-out').hidden = true;
     $('#sign-in').hidden = false;
     $('#timelines').hidden = true;
     $('#timeline').hidden = true;
+    if (ofProvider && desk.signInMethod && desk.signInMethod.issuer) {
+        signOutOfProvider(desk.signInMethod).catch(e => { $('#sign-in-error').textContent = e.message; });
+    }
 }
 
 // ---- the list of timelines ----
@@ -451,16 +526,19 @@ function route() {
     (match ? showTimeline(decodeURIComponent(match[1])) : showTimelines()).catch(e => alert(problemText(e)));
 }
 
+const showSignInError = e => { $('#sign-in-error').textContent = e.message; };
 $('#sign-in-form').addEventListener('submit', event => {
     event.preventDefault();
     const data = new FormData(event.target);
     signIn('Basic ' + btoa(unescape(encodeURIComponent(data.get('username') + ':' + data.get('password')))))
-        .catch(e => { $('#sign-in-form .error').textContent = e.message; });
+        .catch(showSignInError);
 });
+$('#provider-sign-in button').addEventListener('click', () =>
+    signInWithProvider(desk.signInMethod).catch(showSignInError));
 $('#open-form').addEventListener('submit', event => {
     event.preventDefault();
     openTimeline(event.target).catch(e => { $('#open-form .error').textContent = problemText(e); });
 });
-$('#sign-out').addEventListener('click', signOut);
+$('#sign-out').addEventListener('click', () => signOut(true));
 window.addEventListener('hashchange', route);
-if (desk.auth) signIn(desk.auth).catch(signOut);
+offerSignIn().catch(showSignInError);

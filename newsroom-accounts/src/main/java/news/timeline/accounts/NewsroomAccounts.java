@@ -2,6 +2,7 @@ package news.timeline.accounts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
@@ -22,7 +24,7 @@ import java.time.Duration;
  * provider's JWTs; see {@link NewsroomSignIn}. Imported by each service.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NewsroomUsers.class, TokenClaims.class})
+@EnableConfigurationProperties({NewsroomUsers.class, TokenClaims.class, SignInClients.class})
 public class NewsroomAccounts {
 
     public static final String EDITOR = "EDITOR";
@@ -50,6 +52,24 @@ public class NewsroomAccounts {
     NewsroomSignIn newsroomSignIn(ObjectProvider<JwtDecoder> identityProvider, TokenClaims claims, NewsroomUsers users,
                                   PasswordEncoder passwords, Environment environment) {
         return new NewsroomSignIn(identityProvider, claims, users, passwords, environment);
+    }
+
+    @Bean
+    StaffPagesSignIn staffPagesSignIn(ObjectProvider<ClientRegistrationRepository> identityProvider,
+                                      ObjectProvider<JwtDecoder> tokens, TokenClaims claims, NewsroomSignIn apiSignIn) {
+        return new StaffPagesSignIn(identityProvider, tokens, claims, apiSignIn);
+    }
+
+    /** The pages' client at the identity provider, when one is registered (and the provider is the tokens' issuer). */
+    @Bean
+    @ConditionalOnExpression("'${timeline.security.oidc.pages-client-id:}' != ''")
+    ClientRegistrationRepository pagesClient(SignInClients clients,
+                                             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
+        if (issuer.isBlank()) {
+            throw new IllegalStateException("timeline.security.oidc.pages-client-id needs the identity provider's "
+                    + "issuer: spring.security.oauth2.resourceserver.jwt.issuer-uri (OIDC_ISSUER_URI)");
+        }
+        return new DiscoveredClient(issuer, clients);
     }
 
     /** The stored hashes' own encoders ({@code {bcrypt}…}), a matched password remembered for a while. */

@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * How staff sign in to either service. With an identity provider configured
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri} or {@code public-key-location})
  * each request carries a bearer JWT and the configured accounts play no part; without one, HTTP Basic against the
- * configured accounts, where demo accounts get a warning (and are refused in production). Stateless either way:
- * credentials on every request and no session cookie, so there is no CSRF to guard against.
+ * configured accounts, where demo accounts get a warning (and are refused in production). Pages a browser opens sign
+ * in with a session: {@link StaffPagesSignIn}.
  */
 public final class NewsroomSignIn {
 
@@ -32,18 +32,21 @@ public final class NewsroomSignIn {
         this.environment = environment;
     }
 
+    /** Sign-in for the API: credentials on each request, no session and so no CSRF to guard against. */
     public HttpSecurity applyTo(HttpSecurity http) throws Exception {
-        JwtDecoder decoder = identityProvider.getIfAvailable();
-        if (decoder != null) {
-            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt
-                    .decoder(decoder)
-                    .jwtAuthenticationConverter(new StaffToken(claims))));
-        } else {
-            DemoAccounts.check(users, passwords, environment);
-            http.httpBasic(Customizer.withDefaults());
-        }
-        return http
+        return credentialsOnEachRequest(http)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    }
+
+    HttpSecurity credentialsOnEachRequest(HttpSecurity http) throws Exception {
+        JwtDecoder decoder = identityProvider.getIfAvailable();
+        if (decoder != null) {
+            return http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt
+                    .decoder(decoder)
+                    .jwtAuthenticationConverter(new StaffToken(claims))));
+        }
+        DemoAccounts.check(users, passwords, environment);
+        return http.httpBasic(Customizer.withDefaults());
     }
 }

@@ -156,10 +156,10 @@ class DeskBrowserTest {
         Desk auditor = open();
         auditor.signIn("auditor");
         assertThat(auditor.waiting.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#sign-in-form .error"))).getText()).contains("may not edit");
+                By.id("sign-in-error"))).getText()).contains("may not use the desk");
         auditor.signIn("nobody");
         auditor.waiting.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#sign-in-form .error"), "Wrong user or password"));
+                By.id("sign-in-error"), "Wrong user or password"));
     }
 
     private Desk signIn(String user) {

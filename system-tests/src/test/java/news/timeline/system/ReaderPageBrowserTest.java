@@ -147,6 +147,24 @@ class ReaderPageBrowserTest {
         assertThat(browser.getPageSource()).contains("&lt;script&gt;window.pwned");
     }
 
+    /**
+     * Without an identity provider the auditors' pages ask a browser on a sign-in page of their own, not with its
+     * password prompt (a script, as in {@link AuthorizationMatrixTest}, still gets 401 and may send HTTP Basic).
+     */
+    @Test
+    void auditorsSignInOnASignInPage() {
+        browser.get(stack.queryUrl() + "/audit/timelines/" + tid);
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        assertThat(Browser.accessibilityViolations(browser)).as("the auditors' sign-in page").isEmpty();
+        username.sendKeys("auditor");
+        browser.findElement(By.name("password")).sendKeys("auditor");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Browser story"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Intact");
+        assertThat(Browser.accessibilityViolations(browser)).as("the auditors' timeline page").isEmpty();
+    }
+
     private void markPage() {
         browser.executeScript("window.notReloaded = true");
     }

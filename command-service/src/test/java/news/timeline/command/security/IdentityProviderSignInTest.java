@@ -72,6 +72,12 @@ class IdentityProviderSignInTest {
                 request("t-" + UUID.randomUUID(), null), String.class).getStatusCode().value()).isEqualTo(401);
     }
 
+    /** Keys without an issuer: nothing a browser could sign in with, and the desk says so rather than ask a password. */
+    @Test
+    void theDeskOffersNoPasswordSignIn() {
+        assertThat(http.getForObject("/desk/sign-in", String.class)).isEqualTo("{\"password\":false}");
+    }
+
     private int open(String tid, String token) {
         return http.exchange("/api/timelines", HttpMethod.POST, request(tid, token), String.class)
                 .getStatusCode().value();
