@@ -20,8 +20,16 @@ const desk = {
     timeline: null,
     updates: new Map(),   // update id -> the update as readers see it
     items: new Map(),     // update id -> its <li>, kept across renders so open panels keep their drafts
+    drafts: new Map(),    // draft id -> the draft as the queue shows it
+    draftItems: new Map(), // draft id -> its <li>, kept like the updates' ones
+    draftsTimer: null,
     stream: null,
+    nextTimelines: null,  // the list's next page (its Link rel="next"), when there is one
+    listing: 0,           // the latest listing asked for: an answer to an older search is dropped
 };
+
+/** Editors and admins publish; contributors file drafts for them. */
+const mayPublish = () => desk.me != null && desk.me.roles.some(role => role === 'EDITOR' || role === 'ADMIN');
 
 // ---- small DOM helpers ----
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -66,10 +74,14 @@ async function command(method, path, body, revision) {
     return answer;
 }
 
-async function read(path) {
-    const response = await fetch(desk.readerUrl + path, {cache: 'no-cache'});
+async function readerAnswer(path) {
+    const response = await fetch(new URL(path, desk.readerUrl), {cache: 'no-cache'});
     if (!response.ok) throw new Refused(response.status, await response.json().catch(() => ({})));
-    return response.json();
+    return response;
+}
+
+async function read(path) {
+    return (await readerAnswer(path)).json();
 }
 
 /** The update once the projection has at least {@code revision}: right after someone else's edit it may lag. */
@@ -187,11 +199,25 @@ async function showTimelines() {
     closeStream();
     $('#timeline').hidden = true;
     $('#timelines').hidden = false;
-    const list = $('#timeline-list');
-    list.replaceChildren(...(await read('/api/timelines')).map(timeline => el('li', {},
+    const search = new FormData($('#find-form')).get('q').trim();
+    await listTimelines('/api/timelines?limit=50' + (search ? '&q=' + encodeURIComponent(search) : ''), false);
+}
+
+/** A page of the list, in place of the list or after it ({@code more}); the next page is behind the button. */
+async function listTimelines(path, more) {
+    const listing = ++desk.listing;
+    const response = await readerAnswer(path);
+    const timelines = await response.json();
+    if (listing !== desk.listing) return;
+    const items = timelines.map(timeline => el('li', {},
         el('a', {href: '#timeline=' + encodeURIComponent(timeline.id), text: timeline.title}),
         el('span', {class: 'meta', text: ' ' + timeline.status.toLowerCase() + ', ' + timeline.lastSequence
-                + ' events, last ' + new Date(timeline.updatedAt).toLocaleString()}))));
+                + ' events, last ' + new Date(timeline.updatedAt).toLocaleString()})));
+    if (more) $('#timeline-list').append(...items);
+    else $('#timeline-list').replaceChildren(...(items.length ? items : [el('li', {text: 'No timeline found.'})]));
+    const next = (response.headers.get('Link') || '').match(/<([^>]+)>;\s*rel="next"/);
+    desk.nextTimelines = next ? next[1] : null;
+    $('#more-timelines').hidden = !next;
 }
 
 async function openTimeline(form) {
@@ -211,6 +237,9 @@ async function showTimeline(timelineId) {
         desk.updates.clear();
         desk.items.clear();
         $('#updates').replaceChildren();
+        desk.drafts.clear();
+        desk.draftItems.clear();
+        $('#drafts').replaceChildren();
         $('#post-form').replaceChildren(...postForm());
     }
     $('#timelines').hidden = true;
@@ -218,6 +247,7 @@ async function showTimeline(timelineId) {
     $('#reader-link').href = desk.readerUrl + '/timelines/' + encodeURIComponent(timelineId);
     await reloadTimeline();
     openStream();
+    await followDrafts();
 }
 
 async function reloadTimeline(minSequence) {
@@ -235,7 +265,7 @@ function renderTimeline() {
     const closed = timeline.status === 'CLOSED';
     $('#timeline-status').replaceChildren(
         el('span', {text: closed ? 'Coverage closed. ' : 'Live. '}),
-        el('button', {type: 'button', text: closed ? 'Reopen' : 'Close coverage',
+        mayPublish() && el('button', {type: 'button', text: closed ? 'Reopen' : 'Close coverage',
             onclick: () => act(() => command('PUT', '/api/timelines/' + desk.timelineId + '/status',
                 {status: closed ? 'OPEN' : 'CLOSED'}), result => reloadTimeline(result.sequence))}));
     $('#new-update').hidden = closed;
@@ -264,11 +294,12 @@ function renderUpdate(update) {
     const body = retracted
         ? [el('p', {class: 'tombstone', text: update.retraction.publicNote})]
         : [el('h4', {text: update.headline}), ...update.blocks.map(renderBlock)];
+    const editable = !retracted && mayPublish();
     const actions = el('div', {class: 'actions'},
-        !retracted && el('button', {type: 'button', class: 'edit', text: 'Edit', onclick: () => openEditor(update.id)}),
-        !retracted && el('button', {type: 'button', class: 'retract', text: 'Retract',
+        editable && el('button', {type: 'button', class: 'edit', text: 'Edit', onclick: () => openEditor(update.id)}),
+        editable && el('button', {type: 'button', class: 'retract', text: 'Retract',
             onclick: () => openRetraction(update.id)}),
-        !retracted && el('button', {type: 'button', class: 'pin', text: update.pinned ? 'Unpin' : 'Pin',
+        editable && el('button', {type: 'button', class: 'pin', text: update.pinned ? 'Unpin' : 'Pin',
             onclick: () => act(() => command(update.pinned ? 'DELETE' : 'PUT',
                 '/api/timelines/' + desk.timelineId + '/pin', {updateId: update.id}),
                 result => reloadTimeline(result.sequence))}),
@@ -330,20 +361,26 @@ function contentEditor(content) {
     return {element, value};
 }
 
+/** Editors post, or file a draft for later; contributors file drafts only. */
 function postForm() {
     const editor = contentEditor({});
     const byline = el('input', {name: 'byline', maxlength: 200, placeholder: 'you, when left empty'});
     const error = el('p', {class: 'error', role: 'alert'});
-    const form = [editor.element, el('label', {}, 'Byline', byline), el('button', {type: 'submit', text: 'Post update'}),
+    $('#new-update-title').textContent = mayPublish() ? 'Post an update' : 'File a draft for an editor';
+    const form = [editor.element, el('label', {}, 'Byline', byline),
+        mayPublish() && el('button', {type: 'submit', value: 'post', text: 'Post update'}),
+        el('button', {type: 'submit', value: 'draft', class: 'file-draft',
+            text: mayPublish() ? 'File as draft' : 'File draft'}),
         error];
     $('#post-form').onsubmit = async event => {
         event.preventDefault();
         error.textContent = '';
+        const asDraft = !mayPublish() || (event.submitter && event.submitter.value === 'draft');
         try {
-            const result = await command('POST', '/api/timelines/' + desk.timelineId + '/updates',
+            const result = await command('POST', '/api/timelines/' + desk.timelineId + (asDraft ? '/drafts' : '/updates'),
                 {...editor.value(), byline: byline.value.trim() || null});
             $('#post-form').replaceChildren(...postForm());
-            await reloadTimeline(result.sequence);
+            await (asDraft ? refreshDrafts() : reloadTimeline(result.sequence));
         } catch (e) {
             error.textContent = problemText(e);
         }
@@ -360,7 +397,11 @@ function plainText(content) {
 
 // ---- editing, with a stale revision kept safe ----
 function panelOf(updateId) {
-    const panel = $('.panel', desk.items.get(updateId));
+    return openPanel(desk.items.get(updateId));
+}
+
+function openPanel(item) {
+    const panel = $('.panel', item);
     panel.hidden = false;
     return panel;
 }
@@ -474,6 +515,113 @@ async function openHistory(updateId) {
         el('button', {type: 'button', text: 'Close', onclick: () => closePanel(panel)}));
 }
 
+// ---- drafts: filed by contributors (or editors), published, scheduled or sent back by editors ----
+// The queue lives on this (command) service, not on the readers' stream: the desk asks for it every two seconds
+// while a timeline is open, which any instance answers alike.
+async function followDrafts() {
+    clearInterval(desk.draftsTimer);
+    await refreshDrafts();
+    desk.draftsTimer = setInterval(() => refreshDrafts().catch(() => {}), 2000);
+}
+
+async function refreshDrafts() {
+    const timelineId = desk.timelineId;
+    if (!timelineId || !desk.auth) return;
+    const drafts = await command('GET', '/api/timelines/' + timelineId + '/drafts');
+    if (timelineId !== desk.timelineId) return;
+    desk.drafts = new Map(drafts.map(draft => [draft.draftId, draft]));
+    $('#drafts-empty').hidden = drafts.length > 0;
+    $('#drafts').replaceChildren(...drafts.map(renderDraft));
+}
+
+function renderDraft(draft) {
+    let item = desk.draftItems.get(draft.draftId);
+    if (!item) {
+        item = el('li', {id: 'draft-' + draft.draftId, class: 'update draft'},
+            el('article', {class: 'view'}), el('div', {class: 'panel', hidden: true}));
+        desk.draftItems.set(draft.draftId, item);
+    }
+    const shown = JSON.stringify(draft);
+    if (item.dataset.shown === shown) return item;   // unchanged: keep its buttons and focus as they are
+    item.dataset.shown = shown;
+    item.dataset.revision = draft.revision;
+    const path = '/api/timelines/' + desk.timelineId + '/drafts/' + draft.draftId;
+    const scheduled = draft.status === 'SCHEDULED';
+    const editors = mayPublish() && !scheduled;
+    const status = {PENDING: 'Waiting for an editor', REJECTED: 'Sent back',
+        SCHEDULED: 'Scheduled for ' + dateTime(draft.publishAt)}[draft.status];
+    $('.view', item).replaceChildren(...[
+        el('p', {class: 'meta'},
+            el('span', {class: 'badge status', text: status}),
+            el('span', {text: 'Draft by ' + draft.author + (draft.byline ? ', byline ' + draft.byline : '')}),
+            el('span', {class: 'revision', text: 'revision ' + draft.revision + ', last changed by '
+                + draft.changedBy + ' ' + time(draft.changedAt)})),
+        draft.status === 'REJECTED' && draft.note && el('p', {class: 'note', text: 'Editor\'s note: ' + draft.note}),
+        el('h4', {text: draft.headline}),
+        ...(draft.blocks || []).map(renderBlock),
+        el('div', {class: 'actions'},
+            !scheduled && (mayPublish() || draft.author === desk.me.user) && el('button', {type: 'button',
+                class: 'edit-draft', text: 'Edit', onclick: () => openDraftEditor(draft.draftId)}),
+            editors && el('button', {type: 'button', class: 'publish', text: 'Publish now',
+                onclick: () => act(() => command('POST', path + '/publication', null, draft.revision), refreshDrafts)}),
+            editors && el('button', {type: 'button', class: 'schedule', text: 'Schedule',
+                onclick: () => openSchedule(draft.draftId)}),
+            editors && el('button', {type: 'button', class: 'send-back', text: 'Send back',
+                onclick: () => openRejection(draft.draftId)}),
+            scheduled && mayPublish() && el('button', {type: 'button', class: 'cancel-schedule',
+                text: 'Cancel the schedule', onclick: () => act(() => command('DELETE', path + '/publication'),
+                    refreshDrafts)}))].filter(child => child));
+    return item;
+}
+
+function dateTime(instant) {
+    return new Date(instant).toLocaleString([], {dateStyle: 'medium', timeStyle: 'short'});
+}
+
+/** A form in a draft's panel that sends {@code send(form)} and closes on success, showing a refusal in place. */
+function draftPanelForm(draftId, className, fields, submitText, send) {
+    const panel = openPanel(desk.draftItems.get(draftId));
+    const error = el('p', {class: 'error', role: 'alert'});
+    const form = el('form', {class: className}, ...fields, el('button', {type: 'submit', text: submitText}),
+        el('button', {type: 'button', text: 'Cancel', onclick: () => closePanel(panel)}), error);
+    form.onsubmit = async event => {
+        event.preventDefault();
+        try {
+            await send();
+            closePanel(panel);
+            await refreshDrafts();
+        } catch (e) {
+            error.textContent = problemText(e);
+        }
+    };
+    panel.replaceChildren(form);
+    return form;
+}
+
+function openDraftEditor(draftId) {
+    const draft = desk.drafts.get(draftId);
+    const editor = contentEditor(draft);
+    const byline = el('input', {name: 'byline', maxlength: 200, value: draft.byline || ''});
+    draftPanelForm(draftId, 'draft-form', [editor.element, el('label', {}, 'Byline', byline)], 'Save draft', () =>
+        command('PUT', '/api/timelines/' + desk.timelineId + '/drafts/' + draftId,
+            {...editor.value(), byline: byline.value.trim() || null}, draft.revision));
+}
+
+function openSchedule(draftId) {
+    const draft = desk.drafts.get(draftId);
+    const at = el('input', {type: 'datetime-local', name: 'at', step: 1, required: true});
+    draftPanelForm(draftId, 'schedule-form', [el('label', {}, 'Publish at (your time)', at)], 'Schedule', () =>
+        command('POST', '/api/timelines/' + desk.timelineId + '/drafts/' + draftId + '/publication',
+            {at: new Date(at.value).toISOString()}, draft.revision));
+}
+
+function openRejection(draftId) {
+    const note = el('input', {name: 'note', required: true, maxlength: 1000});
+    draftPanelForm(draftId, 'rejection-form', [el('label', {}, 'Note for the author', note)], 'Send back', () =>
+        command('POST', '/api/timelines/' + desk.timelineId + '/drafts/' + draftId + '/rejection',
+            {note: note.value}));
+}
+
 // ---- other editors' changes, live ----
 function openStream() {
     if (desk.stream) return;
@@ -503,6 +651,8 @@ function openStream() {
 function closeStream() {
     if (desk.stream) desk.stream.close();
     desk.stream = null;
+    clearInterval(desk.draftsTimer);
+    desk.draftsTimer = null;
     desk.timelineId = null;
 }
 
@@ -540,5 +690,16 @@ $('#open-form').addEventListener('submit', event => {
     openTimeline(event.target).catch(e => { $('#open-form .error').textContent = problemText(e); });
 });
 $('#sign-out').addEventListener('click', () => signOut(true));
+let searching = null;   // the search waits for a pause in typing
+$('#find-form').addEventListener('input', () => {
+    clearTimeout(searching);
+    searching = setTimeout(() => showTimelines().catch(e => alert(problemText(e))), 250);
+});
+$('#find-form').addEventListener('submit', event => {
+    event.preventDefault();
+    showTimelines().catch(e => alert(problemText(e)));
+});
+$('#more-timelines').addEventListener('click', () =>
+    listTimelines(desk.nextTimelines, true).catch(e => alert(problemText(e))));
 window.addEventListener('hashchange', route);
 offerSignIn().catch(showSignInError);

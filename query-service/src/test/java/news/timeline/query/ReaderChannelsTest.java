@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -396,6 +397,33 @@ class ReaderChannelsTest {
         assertThat(page.get("lastSequence").asLong()).isEqualTo(2);
         assertThat(page.get("updates").findValues("id")).extracting(JsonNode::asText).containsExactly("u2", "u1");
         assertThat(read.get().headers().firstValue("Cache-Control").orElseThrow()).contains("private");
+    }
+
+    /** Among thousands: found by what their title, summary or id holds, a page at a time by the next link. */
+    @Test
+    void theListOfTimelinesIsSearchedAndPagedByItsNextLink() throws Exception {
+        String marker = "find" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(marker + "-" + i);
+            TOPIC.send(new TimelineEvents(ids.get(i)).all());
+            awaitSequence(ids.get(i), 0);
+        }
+
+        List<String> found = new ArrayList<>();
+        String next = "/api/timelines?limit=2&q=" + marker.toUpperCase(Locale.ROOT);
+        for (int pages = 0; next != null; pages++) {
+            assertThat(pages).as("pages of 2 for 5").isLessThan(3);
+            HttpResponse<String> page = get(next, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            json.readTree(page.body()).findValues("id").forEach(id -> found.add(id.asText()));
+            next = page.headers().firstValue("Link").map(link -> link.replaceAll("^<([^>]+)>; rel=\"next\"$", "$1"))
+                    .orElse(null);
+        }
+        // changed at the same instant (the test's events): then by id, so that no page repeats or skips one
+        assertThat(found).as("each once, in the list's order").isEqualTo(ids);
+        assertThat(json.readTree(get("/api/timelines?q=" + marker + "%25", null).body())).isEmpty();
+        assertThat(get("/api/timelines?after=nonsense", null).statusCode()).isEqualTo(400);
     }
 
     @Test

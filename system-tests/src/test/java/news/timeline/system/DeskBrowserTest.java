@@ -20,11 +20,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The editor desk in real headless Chromium: two editors, each in their own browser, on one story. The second to
@@ -151,6 +157,94 @@ class DeskBrowserTest {
         assertThat(Browser.accessibilityViolations(jane.browser)).as("the story view against WCAG 2 AA").isEmpty();
     }
 
+    /**
+     * A contributor files a draft; an editor, on the desk at the same time, sees it arrive and sends it back with a
+     * note; the contributor sees the note, edits, and the editor publishes: readers see it credited to the
+     * contributor. Contributors see no way to publish, edit or retract what is out.
+     */
+    @Test
+    void aContributorsDraftIsSentBackEditedAndPublishedByAnEditor() {
+        Desk editor = signIn("editor");
+        Desk contributor = signIn("contributor");
+        assertThat(contributor.browser.findElement(By.id("new-update-title")).getText())
+                .isEqualTo("File a draft for an editor");
+        assertThat(contributor.browser.findElements(By.cssSelector("#post-form button[value=post]"))).isEmpty();
+
+        String did = contributor.fileDraft("Count under way in Clacton", "Ballot boxes are arriving at the count.");
+
+        editor.awaitText("draft-" + did, "Waiting for an editor");
+        editor.click("draft-" + did, ".send-back");
+        editor.type("draft-" + did, "input[name=note]", "Say which count: there are two tonight.");
+        editor.click("draft-" + did, ".rejection-form button[type=submit]");
+
+        contributor.awaitText("draft-" + did, "Say which count: there are two tonight.");
+        contributor.click("draft-" + did, ".edit-draft");
+        contributor.type("draft-" + did, "input[name=headline]", "Clacton count under way");
+        contributor.click("draft-" + did, ".draft-form button[type=submit]");
+        contributor.awaitText("draft-" + did, "revision 2");
+        assertThat(contributor.browser.findElements(By.cssSelector("#draft-" + did + " .publish"))).isEmpty();
+
+        editor.awaitText("draft-" + did, "Clacton count under way");
+        assertThat(Browser.accessibilityViolations(editor.browser)).as("the desk with its drafts").isEmpty();
+        editor.click("draft-" + did, ".publish");
+        String uid = editor.awaitUpdate("Clacton count under way").getAttribute("id").substring("update-".length());
+        editor.waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft-" + did)));
+
+        JsonNode update = http.get(stack.queryUrl() + "/api/timelines/" + tid + "/updates/" + uid).json();
+        assertThat(update.get("byline").asText()).isEqualTo("contributor");
+        WebElement published = contributor.awaitUpdate("Clacton count under way");
+        assertThat(published.findElements(By.cssSelector(".edit, .retract, .pin"))).as("not a contributor's to change")
+                .isEmpty();
+    }
+
+    /** Scheduled from the desk, a draft goes out at its time, not before; the queue says when. */
+    @Test
+    void anEditorSchedulesADraftFromTheDesk() {
+        Desk editor = signIn("editor");
+        String did = editor.fileDraft("Result expected at 3am", "The returning officer expects to declare at 3am.");
+
+        editor.click("draft-" + did, ".schedule");
+        // datetime-local holds the browser's own local time (here to the second, as a script may set it)
+        LocalDateTime at = LocalDateTime.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+        WebElement when = editor.waiting.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#draft-" + did + " input[name=at]")));
+        ((org.openqa.selenium.JavascriptExecutor) editor.browser).executeScript("arguments[0].value = arguments[1]",
+                when, at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
+        editor.click("draft-" + did, ".schedule-form button[type=submit]");
+        editor.awaitText("draft-" + did, "Scheduled for");
+        assertThat(editor.browser.findElements(By.xpath("//ol[@id='updates']/li[.//h4[text()='Result expected at 3am']]")))
+                .as("not before its time").isEmpty();
+
+        Instant due = at.atZone(ZoneId.systemDefault()).toInstant();
+        editor.waiting.withTimeout(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ol[@id='updates']/li[.//h4[text()='Result expected at 3am']]")));
+        assertThat(Instant.now()).as("out at its time, not before").isAfterOrEqualTo(due);
+    }
+
+    /** A newsroom has thousands of timelines: the desk finds them by a word and pages through them. */
+    @Test
+    void theDeskFindsTimelinesAndPagesThroughThem() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 51; i++) {
+            assertThat(http.send("editor", "POST", stack.commandUrl() + "/api/timelines",
+                    "{\"title\":\"Council count " + word + " " + i + "\"}", null).status()).isEqualTo(201);
+        }
+        Desk editor = open("");
+        editor.signIn("editor");
+        WebElement search = editor.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.name("q")));
+        search.sendKeys(word.toUpperCase());
+        // the list is drawn again as the search goes on: an element found a moment before may be gone
+        await().atMost(Duration.ofSeconds(20)).ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(editor.browser.findElements(By.cssSelector("#timeline-list li a")))
+                .hasSize(50)
+                .allSatisfy(link -> assertThat(link.getText()).contains(word)));
+        editor.browser.findElement(By.id("more-timelines")).click();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(editor.browser.findElements(
+                By.cssSelector("#timeline-list li a"))).hasSize(51));
+        assertThat(editor.browser.findElement(By.id("more-timelines")).isDisplayed()).isFalse();
+        assertThat(Browser.accessibilityViolations(editor.browser)).as("the list of timelines").isEmpty();
+    }
+
     @Test
     void aReaderOrAuditorAccountCannotUseTheDesk() {
         Desk auditor = open();
@@ -170,9 +264,13 @@ class DeskBrowserTest {
     }
 
     private Desk open() {
+        return open("#timeline=" + tid);
+    }
+
+    private Desk open(String hash) {
         ChromeDriver browser = Browser.start();
         browsers.add(browser);
-        browser.get(stack.commandUrl() + "/desk#timeline=" + tid);
+        browser.get(stack.commandUrl() + "/desk" + hash);
         WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
         // the desk renders an update again when the stream brings its events: an element found just before is gone
         waiting.ignoring(StaleElementReferenceException.class);
@@ -199,17 +297,31 @@ class DeskBrowserTest {
             form.findElement(By.cssSelector("button[type=submit]")).click();
         }
 
+        /** Files a draft from the form (the timeline has no other) and answers its id. */
+        String fileDraft(String headline, String text) {
+            WebElement form = browser.findElement(By.id("post-form"));
+            form.findElement(By.name("headline")).sendKeys(headline);
+            form.findElement(By.name("text")).sendKeys(text);
+            form.findElement(By.cssSelector("button.file-draft")).click();
+            return waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#drafts li.draft")))
+                    .getAttribute("id").substring("draft-".length());
+        }
+
         WebElement awaitUpdate(String headline) {
             return waiting.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//ol[@id='updates']/li[.//h4[text()='" + headline + "']]")));
         }
 
-        /** Clicks in an update, found afresh until the click lands (see {@link #open}). */
+        /** Clicks in an update (or a draft: its element id), found afresh until the click lands (see {@link #open}). */
         void click(String uid, String selector) {
             waiting.until(driver -> {
-                driver.findElement(By.cssSelector("#update-" + uid + " " + selector)).click();
+                driver.findElement(By.cssSelector("#" + elementId(uid) + " " + selector)).click();
                 return true;
             });
+        }
+
+        private static String elementId(String uid) {
+            return uid.startsWith("draft-") ? uid : "update-" + uid;
         }
 
         void edit(String uid) {
@@ -223,7 +335,7 @@ class DeskBrowserTest {
 
         void type(String uid, String selector, String text) {
             WebElement field = waiting.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#update-" + uid + " .panel " + selector)));
+                    By.cssSelector("#" + elementId(uid) + " .panel " + selector)));
             field.clear();
             field.sendKeys(text);
         }
@@ -237,7 +349,7 @@ class DeskBrowserTest {
         }
 
         void awaitText(String uid, String text) {
-            waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("update-" + uid), text));
+            waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id(elementId(uid)), text));
         }
     }
 }

@@ -26,7 +26,7 @@ class ReaderCors {
         reads.setAllowedOrigins(List.of(CorsConfiguration.ALL));
         reads.setAllowedMethods(List.of("GET", "HEAD"));
         reads.setAllowedHeaders(List.of(HttpHeaders.IF_NONE_MATCH, "Last-Event-ID", HttpHeaders.CACHE_CONTROL));
-        reads.setExposedHeaders(List.of(HttpHeaders.ETAG, "Timeline-Sequence"));
+        reads.setExposedHeaders(List.of(HttpHeaders.ETAG, "Timeline-Sequence", HttpHeaders.LINK));
         reads.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/timelines/**", reads);

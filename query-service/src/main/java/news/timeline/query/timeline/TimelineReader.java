@@ -6,8 +6,11 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the reader projection. */
@@ -30,18 +33,38 @@ public class TimelineReader {
     }
 
     /** The most recently changed timelines first. */
-    public List<TimelineSummary> timelines(int limit) {
-        return jdbc.query("""
+    /**
+     * Timelines most recently changed first, {@code limit} of them after {@code after} (the last of the page before;
+     * null for the first), those whose title, summary or id holds {@code search} (any case) when one is given. Each
+     * page is read from the last-change index from where the one before stopped, however deep the list.
+     */
+    public List<TimelineSummary> timelines(String search, TimelineListCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("""
                 SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, p.last_occurred_at AS updated_at,
                        p.last_sequence
                 FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
-                ORDER BY p.last_occurred_at DESC, t.timeline_id
-                LIMIT ?""",
+                WHERE 1 = 1""");
+        List<Object> arguments = new ArrayList<>();
+        if (search != null && !search.isBlank()) {
+            sql.append(" AND (LOWER(t.title) LIKE ? ESCAPE '\\' OR LOWER(t.summary) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(t.timeline_id) LIKE ? ESCAPE '\\')");
+            String pattern = "%" + search.strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            arguments.addAll(List.of(pattern, pattern, pattern));
+        }
+        if (after != null) {
+            sql.append(" AND (p.last_occurred_at < ? OR (p.last_occurred_at = ? AND t.timeline_id > ?))");
+            OffsetDateTime changed = after.updatedAt().atOffset(ZoneOffset.UTC);
+            arguments.addAll(List.of(changed, changed, after.timelineId()));
+        }
+        sql.append(" ORDER BY p.last_occurred_at DESC, t.timeline_id LIMIT ?");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(),
                 (rs, row) -> new TimelineSummary(rs.getString("timeline_id"), rs.getString("title"),
                         rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
                         ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
                         rs.getLong("last_sequence")),
-                limit);
+                arguments.toArray());
     }
 
     /**
