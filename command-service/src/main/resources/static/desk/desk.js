@@ -222,7 +222,7 @@ async function listTimelines(path, more) {
 
 async function openTimeline(form) {
     const data = new FormData(form);
-    const body = {title: data.get('title'), summary: data.get('summary')};
+    const body = {title: data.get('title'), summary: data.get('summary'), timeZone: data.get('timeZone') || null};
     if (data.get('id')) body.id = data.get('id');
     const opened = await command('POST', '/api/timelines', body);
     await read('/api/timelines/' + opened.timelineId + '?minSequence=0');
@@ -269,6 +269,13 @@ function renderTimeline() {
             onclick: () => act(() => command('PUT', '/api/timelines/' + desk.timelineId + '/status',
                 {status: closed ? 'OPEN' : 'CLOSED'}), result => reloadTimeline(result.sequence))}));
     $('#new-update').hidden = closed;
+    $('#retitle').hidden = !mayPublish();
+    const retitle = $('#retitle-form');
+    if (!$('#retitle').open) {   // not while an editor is changing it
+        retitle.elements.title.value = timeline.title;
+        retitle.elements.summary.value = timeline.summary;
+        retitle.elements.timeZone.value = timeline.timeZone || '';
+    }
     const ordered = [...desk.updates.values()].sort((a, b) => (b.pinned - a.pinned) || (b.sequence - a.sequence));
     $('#updates').replaceChildren(...ordered.map(renderUpdate));
 }
@@ -689,6 +696,17 @@ $('#open-form').addEventListener('submit', event => {
     event.preventDefault();
     openTimeline(event.target).catch(e => { $('#open-form .error').textContent = problemText(e); });
 });
+$('#retitle-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const data = new FormData(event.target);
+    command('PUT', '/api/timelines/' + desk.timelineId, {title: data.get('title'), summary: data.get('summary'),
+        timeZone: data.get('timeZone') || null})
+        .then(result => { $('#retitle').open = false; return reloadTimeline(result.sequence); })
+        .catch(e => { $('#retitle-form .error').textContent = problemText(e); });
+});
+// the zones this browser knows, as suggestions: the service checks against the IANA database
+$('#time-zones').replaceChildren(...(Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [])
+    .map(zone => el('option', {value: zone})));
 $('#sign-out').addEventListener('click', () => signOut(true));
 let searching = null;   // the search waits for a pause in typing
 $('#find-form').addEventListener('input', () => {

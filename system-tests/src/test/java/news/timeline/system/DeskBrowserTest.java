@@ -221,6 +221,25 @@ class DeskBrowserTest {
         assertThat(Instant.now()).as("out at its time, not before").isAfterOrEqualTo(due);
     }
 
+    /** An editor moves the story to another time zone from the desk; a zone that is not one is refused there. */
+    @Test
+    void anEditorSetsTheTimelinesTimeZone() {
+        Desk editor = signIn("editor");
+        editor.browser.findElement(By.cssSelector("#retitle summary")).click();
+        WebElement zone = editor.waiting.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#retitle-form input[name=timeZone]")));
+        zone.sendKeys("Eastern");
+        editor.browser.findElement(By.cssSelector("#retitle-form button[type=submit]")).click();
+        editor.waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#retitle-form .error"),
+                "timeZone: not a time zone"));
+
+        zone.clear();
+        zone.sendKeys("Asia/Tokyo");
+        editor.browser.findElement(By.cssSelector("#retitle-form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get(stack.queryUrl()
+                + "/api/timelines/" + tid).json().path("timeZone").asText()).isEqualTo("Asia/Tokyo"));
+    }
+
     /** A newsroom has thousands of timelines: the desk finds them by a word and pages through them. */
     @Test
     void theDeskFindsTimelinesAndPagesThroughThem() {

@@ -146,6 +146,39 @@ abstract class PipelineScenario {
                 .contains(">10:30</time>", ">23:00, 9 October 2014</time>", "Emily Morgan");
     }
 
+    /** A story covered from another country shows its times there, and moves when an editor changes its zone. */
+    @Test
+    void aTimelineShowsTimesInItsOwnZone() {
+        String tid = "zone-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(command("editor", "POST", "/api/timelines", "{\"id\":\"" + tid + "\",\"title\":\"Moved in\","
+                + "\"timeZone\":\"America/New_York\"}", null).status()).isEqualTo(201);
+        assertThat(command("editor", "POST", "/api/timelines", "{\"title\":\"Nowhere\",\"timeZone\":\"Mars/Olympus\"}",
+                null).json().get("field").asText()).isEqualTo("timeZone");
+        Http.Response imported = http.sendBody("admin", "POST", stack.commandUrl() + "/api/timelines/" + tid
+                + "/imports", "application/atom+xml", """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Old blog</title><id>urn:zone</id>
+                  <updated>2014-10-10T03:00:00Z</updated>
+                  <entry><id>urn:zone:1</id><title>Late call</title><published>2014-10-10T02:30:00Z</published>
+                    <author><name>Emily Morgan</name></author><content>Too close to call.</content></entry>
+                  <entry><id>urn:zone:2</id><title>Declared</title><published>2014-10-10T13:00:00Z</published>
+                    <author><name>Emily Morgan</name></author><content>Declared.</content></entry>
+                </feed>""");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        assertThat(awaitTimeline(tid, imported.json().get("sequence").asLong()).get("timeZone").asText())
+                .isEqualTo("America/New_York");
+        // 02:30 UTC on the 10th is 22:30 on the 9th in New York: another day than the latest (09:00 on the 10th)
+        assertThat(http.get(stack.queryUrl() + "/timelines/" + tid).body())
+                .contains(">09:00</time>", ">22:30, 9 October 2014</time>", "(times in Eastern Time)");
+
+        Http.Response moved = command("editor", "PUT", "/api/timelines/" + tid,
+                "{\"title\":\"Moved in\",\"timeZone\":\"Europe/London\"}", null);
+        assertThat(moved.status()).isEqualTo(200);
+        awaitTimeline(tid, moved.json().get("sequence").asLong());
+        assertThat(http.get(stack.queryUrl() + "/timelines/" + tid).body())
+                .contains(">14:00</time>", ">03:30</time>", "(times in British Time)");
+    }
+
     private String post(String tid, String headline, String text) {
         Http.Response posted = command("editor", "POST", "/api/timelines/" + tid + "/updates",
                 "{\"headline\":\"" + headline + "\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"" + text + "\"}]}",

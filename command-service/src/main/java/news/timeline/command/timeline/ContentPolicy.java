@@ -7,6 +7,7 @@ import news.timeline.events.Content;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -24,9 +25,13 @@ final class ContentPolicy {
     private ContentPolicy() {
     }
 
-    static void checkTimeline(String title, String summary) {
+    static void checkTimeline(String title, String summary, String timeZone) {
         required("title", title, MAX_TITLE);
         optional("summary", summary, MAX_BLOCK_TEXT);
+        if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            throw new InvalidContentException("timeZone", "not a time zone of the IANA database, such as "
+                    + "Europe/London or America/New_York: " + timeZone);
+        }
     }
 
     static void check(Content content) {

@@ -63,14 +63,16 @@ class Timeline {
 
     @CommandHandler
     Timeline(OpenTimeline command) {
-        ContentPolicy.checkTimeline(command.title(), command.summary());
-        chain.append(new TimelineOpened(command.timelineId(), command.title().strip(), summary(command.summary())));
+        ContentPolicy.checkTimeline(command.title(), command.summary(), command.timeZone());
+        chain.append(new TimelineOpened(command.timelineId(), command.title().strip(), summary(command.summary()),
+                command.timeZone()));
     }
 
     @CommandHandler
     CommandResult handle(RetitleTimeline command) {
-        ContentPolicy.checkTimeline(command.title(), command.summary());
-        chain.append(new TimelineRetitled(timelineId, command.title().strip(), summary(command.summary())));
+        ContentPolicy.checkTimeline(command.title(), command.summary(), command.timeZone());
+        chain.append(new TimelineRetitled(timelineId, command.title().strip(), summary(command.summary()),
+                command.timeZone()));
         return result(null, null);
     }
 

@@ -30,7 +30,7 @@ class TimelineController {
     @PostMapping
     ResponseEntity<CommandResult> open(@Valid @RequestBody OpenTimelineRequest request, UriComponentsBuilder uri) {
         String timelineId = request.id() != null ? request.id() : UUID.randomUUID().toString();
-        commands.sendAndWait(new OpenTimeline(timelineId, request.title(), request.summary()));
+        commands.sendAndWait(new OpenTimeline(timelineId, request.title(), request.summary(), request.timeZone()));
         URI location = uri.path("/api/timelines/{tid}").build(timelineId);
         // a timeline's first event is always sequence 0
         return ResponseEntity.created(location).body(new CommandResult(timelineId, null, null, 0));
@@ -38,7 +38,8 @@ class TimelineController {
 
     @PutMapping("/{timelineId}")
     CommandResult retitle(@PathVariable String timelineId, @RequestBody RetitleRequest request) {
-        return commands.sendAndWait(new RetitleTimeline(timelineId, request.title(), request.summary()));
+        return commands.sendAndWait(new RetitleTimeline(timelineId, request.title(), request.summary(),
+                request.timeZone()));
     }
 
     /** {@code {"status":"CLOSED"}} ends the live coverage, {@code {"status":"OPEN"}} reopens it. */

@@ -69,6 +69,23 @@ class TimelineTest {
         }
 
         @Test
+        void opensATimelineInItsOwnTimeZone() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTimeline(TID, "Election night", "Live", "America/New_York"))
+                    .expectEvents(new TimelineOpened(TID, "Election night", "Live", "America/New_York"));
+        }
+
+        @Test
+        void cannotOpenATimelineInAZoneThatIsNotOne() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTimeline(TID, "Election night", "Live", "Eastern"))
+                    .expectException(InvalidContentException.class)
+                    .expectExceptionMessage("timeZone: not a time zone of the IANA database, such as Europe/London "
+                            + "or America/New_York: Eastern")
+                    .expectNoEvents();
+        }
+
+        @Test
         void cannotOpenATimelineWithoutTitle() {
             fixture.givenNoPriorActivity()
                     .when(new OpenTimeline(TID, " ", "summary"))
@@ -86,6 +103,17 @@ class TimelineTest {
             given(OPENED)
                     .when(new RetitleTimeline(TID, " Rochester by-election ", "Kent"))
                     .expectEvents(new TimelineRetitled(TID, "Rochester by-election", "Kent"));
+        }
+
+        @Test
+        void movesATimelineToAnotherTimeZoneWhenRetitled() {
+            given(OPENED)
+                    .when(new RetitleTimeline(TID, "Rochester by-election", "Kent", "Europe/London"))
+                    .expectEvents(new TimelineRetitled(TID, "Rochester by-election", "Kent", "Europe/London"));
+            given(OPENED)
+                    .when(new RetitleTimeline(TID, "Rochester by-election", "Kent", "GMT+25"))
+                    .expectException(InvalidContentException.class)
+                    .expectNoEvents();
         }
 
         @Test

@@ -1,6 +1,8 @@
 package news.timeline.query.audit;
 
 import news.timeline.query.timeline.ReaderFormat;
+import news.timeline.query.timeline.TimeFormat;
+import news.timeline.query.timeline.TimelineReader;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,12 +24,20 @@ class AuditController {
     private final AuditOverview overview;
     private final ChainVerification chains;
     private final ReaderFormat format;
+    private final TimelineReader reader;
 
-    AuditController(AuditHistories histories, AuditOverview overview, ChainVerification chains, ReaderFormat format) {
+    AuditController(AuditHistories histories, AuditOverview overview, ChainVerification chains, ReaderFormat format,
+                    TimelineReader reader) {
         this.histories = histories;
         this.overview = overview;
         this.chains = chains;
         this.format = format;
+        this.reader = reader;
+    }
+
+    /** The auditors read times as the timeline's readers do: in its zone. */
+    private TimeFormat formatOf(String timelineId) {
+        return format.in(reader.timeZone(timelineId).orElse(null));
     }
 
     /** The hash chain recomputed from the audit log; see {@link ChainVerification}. */
@@ -46,7 +56,7 @@ class AuditController {
     @GetMapping("/audit/timelines/{timelineId}/updates/{updateId}")
     String historyPage(@PathVariable String timelineId, @PathVariable String updateId, Model model) {
         model.addAttribute("history", histories.history(timelineId, updateId));
-        model.addAttribute("fmt", format);
+        model.addAttribute("fmt", formatOf(timelineId));
         return "audit/history";
     }
 
@@ -54,7 +64,7 @@ class AuditController {
     String timelinePage(@PathVariable String timelineId, @RequestParam(required = false) Long before, Model model) {
         model.addAttribute("timeline", overview.of(timelineId, before, UPDATES_PER_PAGE));
         model.addAttribute("chain", chains.verify(timelineId));
-        model.addAttribute("fmt", format);
+        model.addAttribute("fmt", formatOf(timelineId));
         return "audit/timeline";
     }
 }

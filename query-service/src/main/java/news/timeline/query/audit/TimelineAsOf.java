@@ -31,6 +31,7 @@ final class TimelineAsOf {
 
     private String timelineId;
     private String title;
+    private String timeZone;
     private String summary;
     private Instant openedAt;
     private Instant updatedAt;
@@ -46,10 +47,14 @@ final class TimelineAsOf {
             timelineId = opened.timelineId();
             title = opened.title();
             summary = opened.summary();
+            timeZone = opened.timeZone();
             openedAt = at;
         } else if (payload instanceof TimelineRetitled retitled) {
             title = retitled.title();
             summary = retitled.summary();
+            if (retitled.timeZone() != null) {
+                timeZone = retitled.timeZone();
+            }
         } else if (payload instanceof TimelineClosed) {
             closedAt = at;
         } else if (payload instanceof TimelineReopened) {
@@ -96,7 +101,7 @@ final class TimelineAsOf {
                 .toList();
         return new TimelinePage(timelineId, title, summary,
                 closedAt == null ? TimelinePage.Status.OPEN : TimelinePage.Status.CLOSED,
-                openedAt, updatedAt, closedAt, lastSequence, ordered, null);
+                openedAt, updatedAt, closedAt, lastSequence, ordered, null, timeZone);
     }
 
     /**
@@ -119,7 +124,7 @@ final class TimelineAsOf {
         page.addAll(cut.items());
         return new TimelinePage(timelineId, title, summary,
                 closedAt == null ? TimelinePage.Status.OPEN : TimelinePage.Status.CLOSED,
-                openedAt, updatedAt, closedAt, lastSequence, page, cut.next());
+                openedAt, updatedAt, closedAt, lastSequence, page, cut.next(), timeZone);
     }
 
     private static UpdateView pinned(UpdateView u) {

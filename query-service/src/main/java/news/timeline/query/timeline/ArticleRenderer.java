@@ -6,6 +6,7 @@ import org.thymeleaf.context.Context;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,11 +19,13 @@ public class ArticleRenderer {
     private final TemplateEngine templates;
     private final ReaderFormat format;
     private final FirstPages firstPages;
+    private final TimelineReader reader;
 
-    ArticleRenderer(TemplateEngine templates, ReaderFormat format, FirstPages firstPages) {
+    ArticleRenderer(TemplateEngine templates, ReaderFormat format, FirstPages firstPages, TimelineReader reader) {
         this.templates = templates;
         this.format = format;
         this.firstPages = firstPages;
+        this.reader = reader;
     }
 
     public String render(String timelineId, UpdateView update) {
@@ -30,12 +33,15 @@ public class ArticleRenderer {
     }
 
     public String render(String timelineId, List<UpdateView> updates) {
+        // times are in the timeline's zone and read against the day of its latest update, as on its page: from its
+        // first page when that is in memory and current (a live push renders right after each event: no database
+        // read for it), else its zone from its row and the newest of these updates, which a new post is
+        Optional<TimelinePage> firstPage = firstPages.fresh(timelineId).map(FirstPages.Cached::page);
         Context context = new Context();
-        context.setVariables(Map.of("timelineId", timelineId, "updates", updates, "fmt", format));
-        // times are read against the day of the timeline's latest update, as on its page: from its first page when
-        // that is in memory and current (a live push renders right after each event: no database read for it),
-        // else the newest of these, which a new post is
-        context.setVariable("latest", firstPages.fresh(timelineId).map(cached -> cached.page().latestPostedAt())
+        context.setVariables(Map.of("timelineId", timelineId, "updates", updates,
+                "fmt", format.in(firstPage.isPresent() ? firstPage.get().timeZone()
+                        : reader.timeZone(timelineId).orElse(null))));
+        context.setVariable("latest", firstPage.map(TimelinePage::latestPostedAt)
                 .orElseGet(() -> UpdateView.latestPostedAt(updates)));
         return templates.process("fragments/update", Set.of("articles"), context);
     }

@@ -62,7 +62,7 @@ class PageController {
         model.addAttribute("updates", page.updates().stream().filter(update -> !update.pinned()).toList());
         model.addAttribute("jsonLd", jsonLd.of(page, url));
         model.addAttribute("latest", page.latestPostedAt());
-        model.addAttribute("fmt", format);
+        model.addAttribute("fmt", format.in(page.timeZone()));
         return "timeline";
     }
 
@@ -85,7 +85,7 @@ class PageController {
     String history(@PathVariable String timelineId, @PathVariable String updateId, Model model) {
         model.addAttribute("history", histories.publicHistory(timelineId, updateId).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no update " + updateId)));
-        model.addAttribute("fmt", format);
+        model.addAttribute("fmt", format.in(reader.timeZone(timelineId).orElse(null)));
         return "history";
     }
 

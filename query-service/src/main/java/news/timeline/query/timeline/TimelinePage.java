@@ -1,5 +1,7 @@
 package news.timeline.query.timeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +9,8 @@ import java.util.List;
  * A timeline and one page of its updates, newest first; the pinned update leads the first page.
  * {@code next} is the cursor for the page after this one ({@code ?before=next}), null on the last page.
  * {@code lastSequence} is the last event applied to this timeline; {@code closedAt} is set while the live coverage
- * has ended.
+ * has ended. {@code timeZone} (IANA) is the one its times are shown in, when it has one of its own; absent: the
+ * newsroom's.
  */
 public record TimelinePage(
         String id,
@@ -19,7 +22,8 @@ public record TimelinePage(
         Instant closedAt,
         long lastSequence,
         List<UpdateView> updates,
-        Long next) {
+        Long next,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String timeZone) {
 
     public enum Status { OPEN, CLOSED }
 

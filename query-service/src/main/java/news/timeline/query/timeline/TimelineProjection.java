@@ -31,7 +31,7 @@ public class TimelineProjection implements Projection {
 
     static final Table TIMELINE = Table.named("timeline")
             .text("timeline_id").text("title").text("summary").timestamp("opened_at").text("opened_by")
-            .text("pinned_update_id").text("status").timestamp("closed_at")
+            .text("pinned_update_id").text("status").timestamp("closed_at").text("time_zone")
             .key("timeline_id");
     static final Table TIMELINE_UPDATE = Table.named("timeline_update")
             .text("timeline_id").text("update_id").int8("posted_sequence").timestamp("posted_at").int4("revision")
@@ -50,10 +50,11 @@ public class TimelineProjection implements Projection {
         if (payload instanceof TimelineOpened opened) {
             writes.insert(TIMELINE.row().set("timeline_id", opened.timelineId()).set("title", opened.title())
                     .set("summary", opened.summary()).set("opened_at", timestamp(event.occurredAt()))
-                    .set("opened_by", event.actor()).set("status", "OPEN"));
+                    .set("opened_by", event.actor()).set("status", "OPEN").set("time_zone", opened.timeZone()));
         } else if (payload instanceof TimelineRetitled retitled) {
-            writes.update(TIMELINE.row().set("timeline_id", retitled.timelineId()).set("title", retitled.title())
-                    .set("summary", retitled.summary()));
+            Row row = TIMELINE.row().set("timeline_id", retitled.timelineId()).set("title", retitled.title())
+                    .set("summary", retitled.summary());
+            writes.update(retitled.timeZone() == null ? row : row.set("time_zone", retitled.timeZone()));
         } else if (payload instanceof TimelineClosed closed) {
             writes.update(TIMELINE.row().set("timeline_id", closed.timelineId()).set("status", "CLOSED")
                     .set("closed_at", timestamp(event.occurredAt())));

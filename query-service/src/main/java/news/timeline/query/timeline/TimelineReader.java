@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Reads the reader projection. */
@@ -74,13 +75,14 @@ public class TimelineReader {
     public Optional<TimelinePage> page(String timelineId, Long before, int limit) {
         List<Head> timelines = jdbc.query("""
                 SELECT t.timeline_id, t.title, t.summary, t.status, t.opened_at, p.last_occurred_at AS updated_at,
-                       t.closed_at, t.pinned_update_id, p.last_sequence
+                       t.closed_at, t.pinned_update_id, p.last_sequence, t.time_zone
                 FROM timeline t JOIN timeline_position p ON p.timeline_id = t.timeline_id
                 WHERE t.timeline_id = ?""",
                 (rs, row) -> new Head(new TimelinePage(rs.getString("timeline_id"), rs.getString("title"),
                         rs.getString("summary"), TimelinePage.Status.valueOf(rs.getString("status")),
                         ProjectionJson.instant(rs, "opened_at"), ProjectionJson.instant(rs, "updated_at"),
-                        ProjectionJson.instant(rs, "closed_at"), rs.getLong("last_sequence"), List.of(), null),
+                        ProjectionJson.instant(rs, "closed_at"), rs.getLong("last_sequence"), List.of(), null,
+                        rs.getString("time_zone")),
                         rs.getString("pinned_update_id")),
                 timelineId);
         if (timelines.isEmpty()) {
@@ -108,7 +110,13 @@ public class TimelineReader {
         updates.addAll(page.items());
         return Optional.of(new TimelinePage(timeline.id(), timeline.title(), timeline.summary(), timeline.status(),
                 timeline.openedAt(), timeline.updatedAt(), timeline.closedAt(), timeline.lastSequence(),
-                List.copyOf(updates), page.next()));
+                List.copyOf(updates), page.next(), timeline.timeZone()));
+    }
+
+    /** The time zone a timeline has of its own (IANA), if it has one. */
+    public Optional<String> timeZone(String timelineId) {
+        return jdbc.query("SELECT time_zone FROM timeline WHERE timeline_id = ?",
+                (rs, row) -> rs.getString("time_zone"), timelineId).stream().filter(Objects::nonNull).findFirst();
     }
 
     public Optional<UpdateView> update(String timelineId, String updateId) {

@@ -7,10 +7,14 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An update's time reads with its date only when that is not the day of the timeline's latest update. */
+/**
+ * An update's time reads with its date only when that is not the day of the timeline's latest update, in the
+ * timeline's own zone or else the newsroom's.
+ */
 class ReaderFormatTest {
 
-    private final ReaderFormat london = new ReaderFormat(ZoneId.of("Europe/London"));
+    private final ReaderFormat newsroom = new ReaderFormat(ZoneId.of("Europe/London"));
+    private final TimeFormat london = newsroom.in(null);
 
     @Test
     void onTheLatestUpdatesDayATimeIsJustItsTime() {
@@ -30,5 +34,15 @@ class ReaderFormatTest {
     @Test
     void withoutALatestUpdateItIsJustTheTime() {
         assertThat(london.when(Instant.parse("2014-10-09T22:30:00Z"), null)).isEqualTo("23:30");
+    }
+
+    @Test
+    void aTimelineWithAZoneOfItsOwnReadsInIt() {
+        TimeFormat newYork = newsroom.in("America/New_York");
+        assertThat(newYork.when(Instant.parse("2014-10-10T02:30:00Z"), Instant.parse("2014-10-10T21:30:00Z")))
+                .as("22:30 on the 9th in New York").isEqualTo("22:30, 9 October 2014");
+        assertThat(newYork.zoneName()).isEqualTo("Eastern Time");
+        assertThat(london.zoneName()).isEqualTo("British Time");
+        assertThat(newsroom.in("America/New_York")).as("made once").isSameAs(newYork);
     }
 }
