@@ -267,6 +267,8 @@ class DeskBrowserTest {
     @Test
     void aReaderOrAuditorAccountCannotUseTheDesk() {
         Desk auditor = open();
+        auditor.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        assertThat(Browser.accessibilityViolations(auditor.browser)).as("the desk's sign-in form").isEmpty();
         auditor.signIn("auditor");
         assertThat(auditor.waiting.until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("sign-in-error"))).getText()).contains("may not use the desk");
