@@ -287,7 +287,7 @@ function renderUpdate(update) {
             el('article', {class: 'view'}), el('div', {class: 'panel', hidden: true}));
         desk.items.set(update.id, item);
     }
-    const retracted = update.status === 'RETRACTED';
+    const retracted = update.status !== 'LIVE';   // retracted, or erased by law
     item.className = 'update' + (retracted ? ' retracted' : '');
     item.dataset.revision = update.revision;
     const meta = el('p', {class: 'meta'},
@@ -297,7 +297,7 @@ function renderUpdate(update) {
                 + (update.lastChange.note ? ': ' + update.lastChange.note : '')}),
         update.pinned && el('span', {class: 'badge', text: 'Pinned'}),
         update.keyEvent && el('span', {class: 'badge', text: 'Key event'}),
-        retracted && el('span', {class: 'badge', text: 'Retracted'}));
+        retracted && el('span', {class: 'badge', text: update.status === 'ERASED' ? 'Erased' : 'Retracted'}));
     const body = retracted
         ? [el('p', {class: 'tombstone', text: update.retraction.publicNote})]
         : [el('h4', {text: update.headline}), ...update.blocks.map(renderBlock)];
@@ -634,10 +634,10 @@ function openStream() {
     if (desk.stream) return;
     const lastSequence = desk.timeline.lastSequence;
     desk.stream = new EventSource(desk.readerUrl + '/api/timelines/' + desk.timelineId + '/stream?after=' + lastSequence);
-    for (const type of ['posted', 'edited', 'retracted', 'pinned', 'unpinned']) {
+    for (const type of ['posted', 'edited', 'retracted', 'erased', 'pinned', 'unpinned']) {
         desk.stream.addEventListener(type, async event => {
             const message = JSON.parse(event.data);
-            if (type === 'pinned' || type === 'unpinned') {
+            if (type === 'pinned' || type === 'unpinned' || type === 'erased') {
                 await reloadTimeline(message.sequence);
                 return;
             }

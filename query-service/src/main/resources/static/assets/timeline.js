@@ -82,7 +82,7 @@
   const source = new EventSource('/api/timelines/' + encodeURIComponent(timeline) + '/stream?after='
       + encodeURIComponent(main.dataset.lastSequence));
   source.addEventListener('posted', e => onPosted(JSON.parse(e.data)));
-  ['edited', 'retracted', 'pinned', 'unpinned'].forEach(type =>
+  ['edited', 'retracted', 'erased', 'pinned', 'unpinned'].forEach(type =>
       source.addEventListener(type, e => onChanged(JSON.parse(e.data))));
 
   const more = main.querySelector('.load-more');

@@ -51,7 +51,7 @@ class IdentifiersCompareAsBytesTest {
 
         MigrateResult result = migrate(dataSource);
 
-        assertThat(result.targetSchemaVersion).isEqualTo("11");
+        assertThat(result.targetSchemaVersion).isEqualTo("13");
         assertThat(new JdbcTemplate(dataSource).queryForObject("""
                 SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
                 WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'AUDIT_ENTRY' AND COLUMN_NAME = 'UPDATE_ID'

@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The newsroom's staff, for both services: editors, contributors, auditors, admins. Accounts from configuration
+ * The newsroom's staff, for both services: editors, contributors, auditors, legal officers, admins. Accounts from configuration
  * ({@code timeline.security.users}, demo accounts in {@code newsroom-accounts.yml}) or, in production, an identity
  * provider's JWTs; see {@link NewsroomSignIn}. Imported by each service.
  */
@@ -31,6 +31,8 @@ public class NewsroomAccounts {
     /** Files drafts for an editor to publish; publishes nothing. */
     public static final String CONTRIBUTOR = "CONTRIBUTOR";
     public static final String AUDITOR = "AUDITOR";
+    /** Requests and approves legal erasures (two different people: one asks, another approves). */
+    public static final String LEGAL = "LEGAL";
     public static final String ADMIN = "ADMIN";
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +43,10 @@ public final class EventChain {
     static final String HASH_FORM = "hashForm";
     private static final String HASH = "hash";
     private static final String PREVIOUS_HASH = "previousHash";
+    /** On an event whose words were erased: the erasure that erased them (see {@link #erased}). */
+    public static final String ERASURE = "erasure";
+    /** What an erased event keeps of its payload: which update, draft and revision it was; no word of it. */
+    private static final Set<String> KEPT_OF_ERASED = Set.of("timelineId", "updateId", "draftId", "revision");
     /** Form 2: characters as UTF-8 whatever their plane, the few escapes in lower-case hex, as Python writes them. */
     private static final JsonFactory CANONICAL = new ObjectMapper(JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
@@ -119,6 +125,20 @@ public final class EventChain {
      * delivered again (at-least-once delivery), identical to one of the last {@value #REMEMBERED} verified, is
      * recognised and skipped.
      */
+    /**
+     * The event as a log that erased its words keeps it: its payload down to which update, draft and revision it was,
+     * and {@code erasure} naming the erasure, whose {@link UpdateErased} event vouches for its recorded hash.
+     */
+    public static ObjectNode erased(JsonNode envelope, String erasureId) {
+        ObjectNode kept = envelope.deepCopy();
+        ObjectNode payload = kept.putObject("payload");
+        envelope.path("payload").properties().stream()
+                .filter(member -> KEPT_OF_ERASED.contains(member.getKey()))
+                .forEach(member -> payload.set(member.getKey(), member.getValue()));
+        kept.put(ERASURE, erasureId);
+        return kept;
+    }
+
     public static final class Verifier {
 
         private static final int REMEMBERED = 10_000;
@@ -129,6 +149,8 @@ public final class EventChain {
                 return size() > REMEMBERED;
             }
         };
+        /** Erased events (sequence, recorded hash) that no erasure has named yet. */
+        private final Map<Long, String> unvouched = new TreeMap<>();
         private long events;
         private String head;
         private Break broken;
@@ -140,7 +162,8 @@ public final class EventChain {
             }
             long sequence = envelope.path("sequence").asLong(-1);
             String recorded = text(envelope, HASH);
-            String recomputed = hash(envelope);
+            // an erased event can no longer be hashed: it stands as recorded until the erasure that names it
+            String recomputed = envelope.has(ERASURE) ? recorded : hash(envelope);
             if (sequence < events && recomputed.equals(recorded) && recorded.equals(recentHashes.get(sequence))) {
                 return Optional.empty();
             }
@@ -160,8 +183,38 @@ public final class EventChain {
                 head = recorded;
                 recentHashes.put(sequence, recorded);
                 events++;
+                if (envelope.has(ERASURE)) {
+                    unvouched.put(sequence, recorded);
+                }
+                vouchFor(envelope);
             }
             return Optional.ofNullable(broken);
+        }
+
+        /** An erasure names the events it erased with their recorded hashes: those it names are accounted for. */
+        private void vouchFor(JsonNode envelope) {
+            if (!UpdateErased.class.getSimpleName().equals(text(envelope, "type"))) {
+                return;
+            }
+            for (JsonNode erased : envelope.path("payload").path("erasedEvents")) {
+                long sequence = erased.path("sequence").asLong(-1);
+                String named = erased.path("hash").asText();
+                String seen = unvouched.containsKey(sequence) ? unvouched.remove(sequence) : recentHashes.get(sequence);
+                if (seen != null && !seen.equals(named)) {
+                    broken = new Break(sequence, "an erasure names this event with the hash " + named
+                            + ", it was recorded as " + seen);
+                    return;
+                }
+            }
+        }
+
+        /** At the end of the events: an event whose words are gone must be named by an erasure that followed it. */
+        public Verifier finish() {
+            if (broken == null && !unvouched.isEmpty()) {
+                broken = new Break(unvouched.keySet().iterator().next(),
+                        "its words are gone, and no approved erasure names it");
+            }
+            return this;
         }
 
         public Verifier acceptAll(Iterator<JsonNode> envelopes) {
@@ -173,6 +226,7 @@ public final class EventChain {
 
         /** At the end of the events: the timeline is known to hold {@code count} events; fewer means some went missing. */
         public Verifier expectEvents(long count) {
+            finish();
             if (broken == null && events < count) {
                 broken = new Break(events, "missing: there is no event " + events + " though the timeline has "
                         + count + " events");

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
         @JsonSubTypes.Type(value = UpdateRetracted.class, name = "UpdateRetracted"),
         @JsonSubTypes.Type(value = UpdatePinned.class, name = "UpdatePinned"),
         @JsonSubTypes.Type(value = UpdateUnpinned.class, name = "UpdateUnpinned"),
+        @JsonSubTypes.Type(value = ErasureRequested.class, name = "ErasureRequested"),
+        @JsonSubTypes.Type(value = UpdateErased.class, name = "UpdateErased"),
         @JsonSubTypes.Type(value = DraftFiled.class, name = "DraftFiled"),
         @JsonSubTypes.Type(value = DraftEdited.class, name = "DraftEdited"),
         @JsonSubTypes.Type(value = DraftRejected.class, name = "DraftRejected"),

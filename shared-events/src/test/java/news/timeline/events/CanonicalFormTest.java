@@ -1,5 +1,6 @@
 package news.timeline.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,16 +100,37 @@ class CanonicalFormTest {
         assertThat(new EventChain.Verifier().accept(EventJson.mapper().valueToTree(recorded))).isEmpty();
     }
 
+    /** README's verifier takes an erased event as recorded when the erasure after it names it, and only then. */
+    @Test
+    void readmesVerifierProvesALogWithErasedWords(@TempDir Path dir) throws Exception {
+        List<JsonNode> erased = EventChainTest.erasedChain(List.of(1L, 2L), "e-1");
+        assertThat(readmeVerifier(dir, lines(erased))).isEqualTo(new Verified(
+                "intact, 10 events, head " + erased.get(9).get("hash").asText(), 0));
+
+        erased.set(3, EventChain.erased(erased.get(3), "e-1"));
+        assertThat(readmeVerifier(dir, lines(erased))).isEqualTo(new Verified(
+                "BROKEN at sequence 3: its words are gone, and no approved erasure names it", 1));
+    }
+
+    private static byte[] lines(List<JsonNode> events) {
+        return events.stream().map(JsonNode::toString).collect(java.util.stream.Collectors.joining("\n", "", "\n"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** What README's verifier printed, and how it ended. */
     private record Verified(String output, int exitCode) {
     }
 
     /** README's Python verifier, as written there, run on {@code chain} as NDJSON. */
     private static Verified readmeVerifier(Path dir, List<EventEnvelope> chain) throws Exception {
+        return readmeVerifier(dir, ndjson(chain));
+    }
+
+    private static Verified readmeVerifier(Path dir, byte[] ndjson) throws Exception {
         Path script = dir.resolve("verify_chain.py");
         Files.writeString(script, readmeBlock("verify-chain:python"));
         Path events = dir.resolve("events.ndjson");
-        Files.write(events, ndjson(chain));
+        Files.write(events, ndjson);
         Process python = new ProcessBuilder("python3", script.toString()).redirectInput(events.toFile())
                 .redirectErrorStream(true).start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -101,6 +101,56 @@ class EventChainTest {
                 .isEqualTo(new EventChain.Break(8, "missing: there is no event 8 though the timeline has 9 events"));
     }
 
+    /** A log that erased an update's words still proves itself, each erased event vouched for by the erasure. */
+    @Test
+    void erasedEventsStandAsRecordedWhenAnErasureNamesThem() {
+        List<JsonNode> chain = erasedChain(List.of(1L, 2L), "e-1");
+
+        EventChain.Verifier verifier = new EventChain.Verifier().acceptAll(chain.iterator()).expectEvents(10);
+
+        assertThat(verifier.broken()).isEmpty();
+        assertThat(chain.get(1).get("payload").toString()).isEqualTo(
+                "{\"timelineId\":\"ukip-campaign\",\"updateId\":\"media-scrum\"}");
+        assertThat(chain.get(2).get("payload").has("content")).isFalse();
+    }
+
+    @Test
+    void anEventErasedWithoutAnErasureNamingItBreaksTheChain() {
+        List<JsonNode> chain = erasedChain(List.of(1L), "e-1");
+        chain.set(3, EventChain.erased(chain.get(3), "e-1"));
+
+        assertThat(new EventChain.Verifier().acceptAll(chain.iterator()).finish().broken()).hasValueSatisfying(
+                broken -> assertThat(broken).isEqualTo(new EventChain.Break(3,
+                        "its words are gone, and no approved erasure names it")));
+    }
+
+    @Test
+    void anErasedEventWithAnotherRecordedHashThanItsErasureNamesBreaksTheChain() {
+        List<JsonNode> chain = erasedChain(List.of(1L), "e-1");
+        ((ObjectNode) chain.get(1)).put("hash", "0".repeat(64));
+
+        assertThat(verify(chain)).as("the next event no longer links to it").isEqualTo(1);
+    }
+
+    /**
+     * The golden chain with an {@link UpdateErased} at its end naming {@code erased} (their words removed from the
+     * copy), as the auditors' log keeps it after an erasure.
+     */
+    static List<JsonNode> erasedChain(List<Long> erased, String erasureId) {
+        List<JsonNode> chain = goldenChain();
+        JsonNode last = chain.get(chain.size() - 1);
+        UpdateErased erasure = new UpdateErased("ukip-campaign", "media-scrum", erasureId, "legal", "A witness",
+                "QB-2014-000123", "Removed for legal reasons.", erased.stream()
+                .map(sequence -> new UpdateErased.ErasedEvent(sequence, chain.get((int) (long) sequence).get("hash")
+                        .asText())).toList());
+        EventEnvelope envelope = EventEnvelope.of("e-9", chain.size(), java.time.Instant.parse("2014-10-20T09:30:00Z"),
+                "legal2", erasure).hashedIn(EventChain.CURRENT_FORM).chainedTo(last.get("hash").asText());
+        chain.add(EventJson.mapper().valueToTree(envelope));
+        erased.forEach(sequence -> chain.set((int) (long) sequence, EventChain.erased(chain.get((int) (long) sequence),
+                erasureId)));
+        return chain;
+    }
+
     private static long verify(List<JsonNode> chain) {
         return new EventChain.Verifier().acceptAll(chain.iterator()).broken().orElseThrow().sequence();
     }

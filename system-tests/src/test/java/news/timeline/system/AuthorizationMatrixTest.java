@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every endpoint of both services, as each kind of user: anonymous reader, editor, contributor, auditor, admin. A
+ * Every endpoint of both services, as each kind of user: anonymous reader, editor, contributor, auditor, admin, legal
+ * officer. A
  * command that
  * may succeed runs against a timeline of its own, so that each cell of the matrix answers for itself alone.
  */
@@ -30,11 +31,14 @@ class AuthorizationMatrixTest {
     private static final String COMMAND = "command";
     private static final String QUERY = "query";
     private static final Http HTTP = new Http();
+    private static final String ERASURE = "{\"reason\":\"A witness\",\"legalReference\":\"QB-1\","
+            + "\"publicNote\":\"Removed for legal reasons.\"}";
     private static EmbeddedStack stack;
     private static Fixture published;
 
     enum Who {
-        ANONYMOUS(null), EDITOR("editor"), CONTRIBUTOR("contributor"), AUDITOR("auditor"), ADMIN("admin");
+        ANONYMOUS(null), EDITOR("editor"), CONTRIBUTOR("contributor"), AUDITOR("auditor"), ADMIN("admin"),
+        LEGAL("legal");
 
         final String user;
 
@@ -43,7 +47,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** Expected statuses for anonymous, editor, contributor, auditor and admin, in that order. */
+    /** Expected statuses for anonymous, editor, contributor, auditor, admin and legal officer, in that order. */
     record Endpoint(String service, String method, String path, String body, String ifMatch, boolean pinned,
                     int... expected) {
 
@@ -52,7 +56,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    record Fixture(String tid, String uid, String did) {
+    record Fixture(String tid, String uid, String did, String eid) {
     }
 
     static Stream<Arguments> matrix() {
@@ -123,10 +127,19 @@ class AuthorizationMatrixTest {
                 new Endpoint(QUERY, "GET", "/audit/timelines/{tid}/updates/{uid}", null, null, false, auditors(200)),
                 new Endpoint(QUERY, "POST", "/api/admin/rebuild", null, null, false, admins(202)),
                 new Endpoint(QUERY, "GET", "/api/admin/rebuild", null, null, false, admins(200)),
+                // legal erasure: a legal officer asks (legal2 asked in each fixture, so a legal officer let in meets
+                // that erasure waiting: 409), another or an admin approves
+                new Endpoint(COMMAND, "POST", "/api/timelines/{tid}/updates/{uid}/erasure", ERASURE, null, false,
+                        401, 403, 403, 403, 403, 409),
+                new Endpoint(COMMAND, "POST", "/api/timelines/{tid}/erasures/{eid}/approval", null, null, false,
+                        401, 403, 403, 403, 200, 200),
+                new Endpoint(COMMAND, "GET", "/api/timelines/{tid}/erasures", null, null, false,
+                        401, 403, 403, 403, 200, 200),
                 // the query service takes no writes from anyone
                 new Endpoint(QUERY, "POST", "/api/timelines/{tid}/updates", content, null, false,
-                        401, 403, 403, 403, 403),
-                new Endpoint(QUERY, "DELETE", "/api/timelines/{tid}", null, null, false, 401, 403, 403, 403, 403));
+                        401, 403, 403, 403, 403, 403),
+                new Endpoint(QUERY, "DELETE", "/api/timelines/{tid}", null, null, false,
+                        401, 403, 403, 403, 403, 403));
         return endpoints.stream().flatMap(endpoint -> Arrays.stream(Who.values())
                 .map(who -> Arguments.of(endpoint.method() + " " + endpoint.service() + endpoint.path(), who, endpoint)));
     }
@@ -171,7 +184,10 @@ class AuthorizationMatrixTest {
                 + "/drafts", "{\"headline\":\"Exit poll\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Soon\"}]}",
                 null);
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        return new Fixture(tid, uid, draft.json().get("draftId").asText());
+        Http.Response erasure = HTTP.send("legal2", "POST", stack.commandUrl() + "/api/timelines/" + tid
+                + "/updates/" + uid + "/erasure", ERASURE, null);
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(202);
+        return new Fixture(tid, uid, draft.json().get("draftId").asText(), erasure.json().get("erasureId").asText());
     }
 
     private static Http.Response command(String method, String path, String body) {
@@ -182,28 +198,28 @@ class AuthorizationMatrixTest {
 
     private static String fill(String template, Fixture fixture) {
         return template.replace("{tid}", fixture.tid()).replace("{uid}", fixture.uid())
-                .replace("{did}", fixture.did())
+                .replace("{did}", fixture.did()).replace("{eid}", fixture.eid())
                 .replace("{new}", "matrix-" + UUID.randomUUID());
     }
 
     private static int[] editors(int success) {
-        return new int[]{401, success, 403, 403, success};
+        return new int[]{401, success, 403, 403, success, 403};
     }
 
     /** Editors, and contributors with drafts. */
     private static int[] drafters(int success) {
-        return new int[]{401, success, success, 403, success};
+        return new int[]{401, success, success, 403, success, 403};
     }
 
     private static int[] auditors(int success) {
-        return new int[]{401, 403, 403, success, success};
+        return new int[]{401, 403, 403, success, success, 403};
     }
 
     private static int[] admins(int success) {
-        return new int[]{401, 403, 403, 403, success};
+        return new int[]{401, 403, 403, 403, success, 403};
     }
 
     private static int[] everyone(int success) {
-        return new int[]{success, success, success, success, success};
+        return new int[]{success, success, success, success, success, success};
     }
 }

@@ -12,9 +12,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,17 +46,13 @@ class ReadmeVerifierOnTheTopicTest {
                     "\"1\"").json().get("sequence").asLong();
             newsroom.awaitLastSequence("ukip-campaign", last);
 
-            Path script = dataDir.resolve("verify_chain.py");
-            Files.writeString(script, Readme.block("verify-chain:python"));
             Map<String, StringBuilder> timelines = recordsByTimeline(stack.bootstrapServers(), topic);
             assertThat(timelines).containsKey("ukip-campaign");
             for (Map.Entry<String, StringBuilder> timeline : timelines.entrySet()) {
-                Path events = dataDir.resolve(timeline.getKey() + ".ndjson");
-                Files.writeString(events, timeline.getValue());
                 JsonNode verified = http.send("auditor", "GET", stack.queryUrl() + "/api/audit/timelines/"
                         + timeline.getKey() + "/verify", null, null).json();
 
-                assertThat(python(script, events)).isEqualTo("intact, %d events, head %s",
+                assertThat(Readme.verifyChain(dataDir, timeline.getValue().toString())).isEqualTo("intact, %d events, head %s",
                         verified.get("verifiedEvents").asLong(), verified.get("head").asText());
             }
         }
@@ -84,13 +77,5 @@ class ReadmeVerifierOnTheTopicTest {
             }
         }
         return timelines;
-    }
-
-    private static String python(Path script, Path events) throws IOException, InterruptedException {
-        Process python = new ProcessBuilder("python3", script.toString()).redirectInput(events.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.command.EventMetadata;
 import news.timeline.command.timeline.RecordedHash;
 import news.timeline.command.timeline.DraftRegister;
+import news.timeline.command.timeline.ErasureRegister;
 import news.timeline.command.timeline.UpdateRegister;
 import news.timeline.events.EventJson;
 import org.axonframework.common.caching.Cache;
@@ -163,6 +164,11 @@ class EventStoreConfiguration {
     @Bean
     DraftRegister draftRegister(JdbcTemplate jdbc) {
         return new DraftRegister(jdbc);
+    }
+
+    @Bean
+    ErasureRegister erasureRegister(JdbcTemplate jdbc) {
+        return new ErasureRegister(jdbc);
     }
 
     /**

@@ -15,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every command needs the EDITOR or ADMIN role, but for drafts, which contributors (CONTRIBUTOR) file and edit too
  * (publishing and rejecting them stays with editors); the admin operations (republishing) need ADMIN. How staff
- * sign in is {@link NewsroomSignIn}'s business. Moving a blog in (imports) is for admins.
+ * sign in is {@link NewsroomSignIn}'s business. Moving a blog in (imports) is for admins; legal erasure for legal
+ * officers (LEGAL), approved by a second one or an admin.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(NewsroomAccounts.class)
@@ -32,6 +33,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/desk", "/desk/**",
                                 "/webjars/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/admin/**", "/api/timelines/*/imports").hasRole(NewsroomAccounts.ADMIN)
+                        // legal erasure: one legal officer asks, another (or an admin) approves
+                        .requestMatchers(HttpMethod.POST, "/api/timelines/*/updates/*/erasure")
+                        .hasRole(NewsroomAccounts.LEGAL)
+                        .requestMatchers("/api/timelines/*/erasures", "/api/timelines/*/erasures/**")
+                        .hasAnyRole(NewsroomAccounts.LEGAL, NewsroomAccounts.ADMIN)
                         .requestMatchers("/api/timelines/*/drafts/*/*")
                         .hasAnyRole(NewsroomAccounts.EDITOR, NewsroomAccounts.ADMIN)
                         // contributors file and edit drafts (their own: the timeline's rules), and publish nothing

@@ -75,6 +75,12 @@ final class ContentPolicy {
         required("publicNote", publicNote, MAX_SHORT_TEXT);
     }
 
+    static void checkErasure(String reason, String legalReference, String publicNote) {
+        required("reason", reason, MAX_SHORT_TEXT);
+        required("legalReference", legalReference, MAX_SHORT_TEXT);
+        required("publicNote", publicNote, MAX_SHORT_TEXT);
+    }
+
     private static void check(String path, Block block) {
         if (block instanceof Block.Paragraph paragraph) {
             required(path + ".text", paragraph.text(), MAX_BLOCK_TEXT);

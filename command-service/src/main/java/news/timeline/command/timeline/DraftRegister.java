@@ -10,6 +10,7 @@ import news.timeline.events.DraftRejected;
 import news.timeline.events.DraftScheduleCancelled;
 import news.timeline.events.DraftScheduled;
 import news.timeline.events.EventJson;
+import news.timeline.events.UpdateErased;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -29,6 +30,8 @@ import java.util.Optional;
 public class DraftRegister {
 
     private static final ObjectMapper JSON = EventJson.mapper();
+    /** What the draft of an erased update keeps of its content: nothing. */
+    private static final Content ERASED = new Content("", List.of(), false);
     private static final String COLUMNS = "draft_id, author, revision, status, content, byline, note, update_id, "
             + "publish_at, filed_at, changed_at, changed_by";
 
@@ -76,6 +79,10 @@ public class DraftRegister {
             jdbc.update("UPDATE timeline_draft SET status = 'PENDING', update_id = NULL, publish_at = NULL, "
                     + "changed_at = ?, changed_by = ? WHERE timeline_id = ? AND draft_id = ?", time, actor,
                     cancelled.timelineId(), cancelled.draftId());
+        } else if (event instanceof UpdateErased erased) {
+            // the draft an erased update was published from held the same words
+            jdbc.update("UPDATE timeline_draft SET content = ?, byline = NULL, note = NULL "
+                    + "WHERE timeline_id = ? AND update_id = ?", json(ERASED), erased.timelineId(), erased.updateId());
         } else if (event instanceof DraftPublished published) {
             jdbc.update("UPDATE timeline_draft SET status = 'PUBLISHED', update_id = ?, publish_at = NULL, "
                             + "changed_at = ?, changed_by = ? WHERE timeline_id = ? AND draft_id = ?",

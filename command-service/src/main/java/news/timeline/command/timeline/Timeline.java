@@ -9,11 +9,13 @@ import news.timeline.events.DraftPublished;
 import news.timeline.events.DraftRejected;
 import news.timeline.events.DraftScheduleCancelled;
 import news.timeline.events.DraftScheduled;
+import news.timeline.events.ErasureRequested;
 import news.timeline.events.TimelineClosed;
 import news.timeline.events.TimelineOpened;
 import news.timeline.events.TimelineReopened;
 import news.timeline.events.TimelineRetitled;
 import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdateErased;
 import news.timeline.events.UpdateEvent;
 import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
@@ -24,6 +26,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -173,6 +176,35 @@ class Timeline {
             chain.append(new UpdateUnpinned(timelineId, unpinned));
         }
         return result(unpinned, null);
+    }
+
+    /** One legal officer asks; nothing is erased until another approves (see {@link ApproveErasure}). */
+    @CommandHandler
+    ErasureResult handle(RequestErasure command, UpdateRegister register, ErasureRegister erasures) {
+        existing(register, command.updateId()).checkNotErased();
+        erasures.checkNonePending(timelineId, command.updateId());
+        ContentPolicy.checkErasure(command.reason(), command.legalReference(), command.publicNote());
+        chain.append(new ErasureRequested(timelineId, command.updateId(), command.erasureId(),
+                command.reason().strip(), command.legalReference().strip(), command.publicNote().strip()));
+        return new ErasureResult(timelineId, command.erasureId(), command.updateId(), "REQUESTED", getVersion());
+    }
+
+    /**
+     * A second person approves: the update's words are erased, the events that held them named with their hashes
+     * (read from the timeline's stored events, from its first) so that the chain still proves itself without them.
+     */
+    @CommandHandler
+    ErasureResult handle(ApproveErasure command, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                         ErasureRegister erasures, EventStore events) {
+        PendingErasure erasure = erasures.pending(timelineId, command.erasureId());
+        erasure.checkApprover(actor);
+        if (erasure.updateId().equals(pinnedUpdateId)) {
+            chain.append(new UpdateUnpinned(timelineId, pinnedUpdateId));
+        }
+        chain.append(new UpdateErased(timelineId, erasure.updateId(), erasure.erasureId(), erasure.requestedBy(),
+                erasure.reason(), erasure.legalReference(), erasure.publicNote(),
+                ErasedEvents.of(events.readEvents(timelineId, 0), erasure.updateId())));
+        return new ErasureResult(timelineId, erasure.erasureId(), erasure.updateId(), "APPROVED", getVersion());
     }
 
     @CommandHandler
@@ -333,9 +365,14 @@ class Timeline {
      * succeeded, before the next command of its batch is handled.
      */
     @EventSourcingHandler
-    void on(UpdateEvent event, UpdateRegister register) {
+    void on(UpdateEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor, @Timestamp Instant at,
+            UpdateRegister register, ErasureRegister erasures, DraftRegister drafts) {
         if (isLive()) {
-            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> register.record(event));
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
+                register.record(event);
+                erasures.record(event, actor, at);
+                drafts.record(event, actor, at);
+            });
         }
     }
 

@@ -37,16 +37,26 @@ import java.util.stream.Collectors;
 class TimelineProblems extends ResponseEntityExceptionHandler {
 
     /** How each broken rule without a handler of its own is answered: status, problem type and title. */
-    private static final Map<Class<? extends TimelineRuleException>, Refusal> REFUSALS = Map.of(
-            UnknownUpdateException.class, new Refusal(HttpStatus.NOT_FOUND, "unknown-update", "No such update"),
-            UpdateRetractedException.class, new Refusal(HttpStatus.CONFLICT, "update-retracted", "Update retracted"),
-            TimelineClosedException.class, new Refusal(HttpStatus.CONFLICT, "timeline-closed", "Timeline closed"),
-            DuplicateUpdateException.class, new Refusal(HttpStatus.CONFLICT, "duplicate-update", "Update exists"),
-            UnknownDraftException.class, new Refusal(HttpStatus.NOT_FOUND, "unknown-draft", "No such draft"),
-            DraftNotYoursException.class, new Refusal(HttpStatus.FORBIDDEN, "not-your-draft",
-                    "Someone else's draft"),
-            DraftPublishedException.class, new Refusal(HttpStatus.CONFLICT, "draft-published", "Draft published"),
-            DraftScheduledException.class, new Refusal(HttpStatus.CONFLICT, "draft-scheduled", "Draft scheduled"));
+    private static final Map<Class<? extends TimelineRuleException>, Refusal> REFUSALS = Map.ofEntries(
+            refusal(UnknownUpdateException.class, HttpStatus.NOT_FOUND, "unknown-update", "No such update"),
+            refusal(UpdateRetractedException.class, HttpStatus.CONFLICT, "update-retracted", "Update retracted"),
+            refusal(UpdateErasedException.class, HttpStatus.GONE, "update-erased", "Update erased"),
+            refusal(TimelineClosedException.class, HttpStatus.CONFLICT, "timeline-closed", "Timeline closed"),
+            refusal(DuplicateUpdateException.class, HttpStatus.CONFLICT, "duplicate-update", "Update exists"),
+            refusal(UnknownDraftException.class, HttpStatus.NOT_FOUND, "unknown-draft", "No such draft"),
+            refusal(DraftNotYoursException.class, HttpStatus.FORBIDDEN, "not-your-draft", "Someone else's draft"),
+            refusal(DraftPublishedException.class, HttpStatus.CONFLICT, "draft-published", "Draft published"),
+            refusal(DraftScheduledException.class, HttpStatus.CONFLICT, "draft-scheduled", "Draft scheduled"),
+            refusal(UnknownErasureException.class, HttpStatus.NOT_FOUND, "unknown-erasure", "No such erasure"),
+            refusal(OwnErasureException.class, HttpStatus.FORBIDDEN, "own-erasure",
+                    "Approved by someone else"),
+            refusal(ErasureApprovedException.class, HttpStatus.CONFLICT, "erasure-approved", "Erasure approved"),
+            refusal(ErasurePendingException.class, HttpStatus.CONFLICT, "erasure-pending", "Erasure pending"));
+
+    private static Map.Entry<Class<? extends TimelineRuleException>, Refusal> refusal(
+            Class<? extends TimelineRuleException> rule, HttpStatus status, String type, String title) {
+        return Map.entry(rule, new Refusal(status, type, title));
+    }
 
     private record Refusal(HttpStatus status, String type, String title) {
     }

@@ -1,6 +1,7 @@
 package news.timeline.command.timeline;
 
 import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdateErased;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +27,10 @@ public class UpdateRegister {
     }
 
     Optional<UpdateState> find(String timelineId, String updateId) {
-        return jdbc.query("SELECT revision, retracted FROM timeline_update WHERE timeline_id = ? AND update_id = ?",
-                (row, n) -> new UpdateState(updateId, row.getInt(1), row.getBoolean(2)), timelineId, updateId)
+        return jdbc.query("SELECT revision, retracted, erased FROM timeline_update WHERE timeline_id = ? "
+                        + "AND update_id = ?",
+                (row, n) -> new UpdateState(updateId, row.getInt(1), row.getBoolean(2), row.getBoolean(3)),
+                timelineId, updateId)
                 .stream().findFirst();
     }
 
@@ -43,6 +46,9 @@ public class UpdateRegister {
             jdbc.update("UPDATE timeline_update SET revision = ?, retracted = TRUE "
                             + "WHERE timeline_id = ? AND update_id = ?",
                     retracted.revision(), retracted.timelineId(), retracted.updateId());
+        } else if (event instanceof UpdateErased erased) {
+            jdbc.update("UPDATE timeline_update SET erased = TRUE WHERE timeline_id = ? AND update_id = ?",
+                    erased.timelineId(), erased.updateId());
         }
     }
 }

@@ -41,9 +41,9 @@ class RegisterEarlierUpdatesTest {
         CommandStoreDatabase.migrations(database).load().migrate();
 
         UpdateRegister register = new UpdateRegister(jdbc);
-        assertThat(register.find("story", "u1")).contains(new UpdateState("u1", 3, false));
-        assertThat(register.find("story", "u2")).contains(new UpdateState("u2", 2, true));
-        assertThat(register.find("other", "u1")).contains(new UpdateState("u1", 1, false));
+        assertThat(register.find("story", "u1")).contains(new UpdateState("u1", 3, false, false));
+        assertThat(register.find("story", "u2")).contains(new UpdateState("u2", 2, true, false));
+        assertThat(register.find("other", "u1")).contains(new UpdateState("u1", 1, false, false));
         assertThat(register.find("other", "u2")).isEmpty();
     }
 

@@ -63,6 +63,7 @@ class TimelineDraftsTest {
                 new SimpleCorrelationDataProvider(EventMetadata.ACTOR)));
         fixture.registerInjectableResource(drafts);
         fixture.registerInjectableResource(updates);
+        fixture.registerInjectableResource(new ErasureRegister(jdbc));
     }
 
     /** The given events, the registers fed them as the event store feeds them: drafts filed by "contributor". */
@@ -181,7 +182,7 @@ class TimelineDraftsTest {
                     .expectResultMessagePayload(new DraftResult(TID, "d1", 1, "u1", null, 3L));
             assertThat(drafts.find(TID, "d1")).map(DraftState::status).contains(DraftState.Status.PUBLISHED);
             assertThat(drafts.waiting(TID, null)).isEmpty();
-            assertThat(updates.find(TID, "u1")).contains(new UpdateState("u1", 1, false));
+            assertThat(updates.find(TID, "u1")).contains(new UpdateState("u1", 1, false, false));
         }
 
         @Test

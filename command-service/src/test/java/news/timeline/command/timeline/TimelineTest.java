@@ -47,8 +47,11 @@ class TimelineTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Timeline.class);
-        register = new UpdateRegister(new JdbcTemplate(CommandStoreDatabase.migrated()));
+        JdbcTemplate jdbc = new JdbcTemplate(CommandStoreDatabase.migrated());
+        register = new UpdateRegister(jdbc);
         fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource(new DraftRegister(jdbc));
+        fixture.registerInjectableResource(new ErasureRegister(jdbc));
     }
 
     private TestExecutor<Timeline> given(Object... events) {
@@ -492,7 +495,7 @@ class TimelineTest {
             given(OPENED)
                     .when(new PostUpdate(TID, "u1", SCRUM))
                     .expectSuccessfulHandlerExecution();
-            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 1, false));
+            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 1, false, false));
         }
 
         @Test
@@ -500,7 +503,7 @@ class TimelineTest {
             given(OPENED, new UpdatePosted(TID, "u1", SCRUM), new UpdateEdited(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .when(new RetractUpdate(TID, "u1", 2, "Wrong photo", "Removed"))
                     .expectSuccessfulHandlerExecution();
-            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 3, true));
+            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 3, true, false));
         }
 
         @Test
@@ -508,7 +511,7 @@ class TimelineTest {
             given(OPENED, new UpdatePosted(TID, "u1", SCRUM))
                     .when(new EditUpdate(TID, "u1", 2, SCRUM_FIXED, CORRECTION))
                     .expectException(StaleRevisionException.class);
-            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 1, false));
+            assertThat(register.find(TID, "u1")).contains(new UpdateState("u1", 1, false, false));
         }
     }
 

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import java.time.Instant;
+
 /**
  * The auditors' pages (AUDITOR or ADMIN): a timeline's proof of integrity and every update it ever held, and each
  * update's full history with word-level differences; and the JSON of both.
@@ -64,6 +66,8 @@ class AuditController {
     String timelinePage(@PathVariable String timelineId, @RequestParam(required = false) Long before, Model model) {
         model.addAttribute("timeline", overview.of(timelineId, before, UPDATES_PER_PAGE));
         model.addAttribute("chain", chains.verify(timelineId));
+        model.addAttribute("erasures", overview.erasures(timelineId));
+        model.addAttribute("now", Instant.now());
         model.addAttribute("fmt", formatOf(timelineId));
         return "audit/timeline";
     }

@@ -3,6 +3,7 @@ package news.timeline.query.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import news.timeline.events.EventJson;
+import news.timeline.events.UpdateErased;
 import news.timeline.query.timeline.PageCut;
 import news.timeline.query.timeline.TimelinePage;
 import news.timeline.query.timeline.UpdateView;
@@ -26,6 +27,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,7 +110,14 @@ class TimeTravelController {
     }
 
     private TimelineAsOf replay(String timelineId, Instant instant) {
-        TimelineAsOf timeline = new TimelineAsOf();
+        Map<String, String> erasures = new HashMap<>();
+        jdbc.query("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND type = 'UpdateErased'",
+                (RowCallbackHandler) rs -> {
+                    UpdateErased erased = (UpdateErased) EventJson.read(rs.getString("envelope")
+                            .getBytes(StandardCharsets.UTF_8)).payload();
+                    erasures.put(erased.updateId(), erased.publicNote());
+                }, timelineId);
+        TimelineAsOf timeline = new TimelineAsOf(erasures);
         jdbc.query("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND occurred_at <= ? ORDER BY sequence",
                 (RowCallbackHandler) rs -> timeline.apply(
                         EventJson.read(rs.getString("envelope").getBytes(StandardCharsets.UTF_8))),

@@ -7,6 +7,8 @@ import news.timeline.events.TimelineOpened;
 import news.timeline.events.TimelineReopened;
 import news.timeline.events.TimelineRetitled;
 import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdateErased;
+import news.timeline.events.UpdateEvent;
 import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
@@ -25,9 +27,13 @@ import java.util.Map;
 /**
  * A timeline rebuilt from its events up to an instant, the way readers saw it then: titles, pins, key events, text
  * as it stood before later corrections, updates retracted later still live, and those retracted by then as
- * tombstones. Fed the events in order, one at a time.
+ * tombstones. Fed the events in order, one at a time. An update erased by law (at any time, later too) is a tombstone
+ * with its erasure's public note at every instant: its words are not in the log any more.
  */
 final class TimelineAsOf {
+
+    /** Update id to the public note of its erasure, for every update of the timeline ever erased. */
+    private final Map<String, String> erasures;
 
     private String timelineId;
     private String title;
@@ -40,9 +46,23 @@ final class TimelineAsOf {
     private String pinned;
     private final Map<String, UpdateView> updates = new LinkedHashMap<>();
 
+    TimelineAsOf() {
+        this(Map.of());
+    }
+
+    TimelineAsOf(Map<String, String> erasures) {
+        this.erasures = erasures;
+    }
+
     void apply(EventEnvelope event) {
         TimelineEvent payload = event.payload();
         Instant at = event.occurredAt();
+        if (holdsWords(payload) && erasures.containsKey(((UpdateEvent) payload).updateId())) {
+            erased(((UpdateEvent) payload).updateId(), event.sequence(), at);
+            updatedAt = at;
+            lastSequence = event.sequence();
+            return;
+        }
         if (payload instanceof TimelineOpened opened) {
             timelineId = opened.timelineId();
             title = opened.title();
@@ -82,6 +102,19 @@ final class TimelineAsOf {
         }
         updatedAt = at;
         lastSequence = event.sequence();
+    }
+
+    private static boolean holdsWords(TimelineEvent payload) {
+        return payload instanceof UpdatePosted || payload instanceof UpdateEdited
+                || payload instanceof UpdateRetracted || payload instanceof UpdateErased;
+    }
+
+    private void erased(String updateId, long sequence, Instant at) {
+        UpdateView before = updates.get(updateId);
+        updates.put(updateId, new UpdateView(updateId, before == null ? sequence : before.sequence(),
+                before == null ? at : before.postedAt(), before == null ? null : at,
+                before == null ? 1 : before.revision() + 1, UpdateView.Status.ERASED, false, false, null, null, null,
+                null, new UpdateView.Retraction(erasures.get(updateId), at)));
     }
 
     boolean existed() {

@@ -81,7 +81,7 @@ class AtomFeedController {
         element(w, "name", "The newsroom");
         w.writeEndElement();
         for (UpdateView update : page.updates()) {
-            if (update.status() == UpdateView.Status.RETRACTED) {
+            if (update.tombstone()) {
                 tombstone(w, page.id(), update);
             } else {
                 entry(w, page.id(), pageUrl, update);

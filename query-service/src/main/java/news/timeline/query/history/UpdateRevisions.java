@@ -2,6 +2,8 @@ package news.timeline.query.history;
 
 import news.timeline.events.Block;
 import news.timeline.events.Content;
+import com.fasterxml.jackson.databind.JsonNode;
+import news.timeline.events.EventChain;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.EventJson;
 import news.timeline.events.UpdateEdited;
@@ -10,6 +12,8 @@ import news.timeline.events.UpdateRetracted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +29,8 @@ public class UpdateRevisions {
 
     public static final String POSTED = "POSTED";
     public static final String RETRACTION = "RETRACTION";
+    /** A revision whose words were erased by law (the kind it was went with them). */
+    public static final String ERASED = "ERASED";
     /** The audit log's entries that make a revision, for a query's {@code type IN (...)}. */
     public static final String TYPES = "'UpdatePosted', 'UpdateEdited', 'UpdateRetracted'";
 
@@ -62,7 +68,15 @@ public class UpdateRevisions {
 
     /** The revision an entry of the audit log made, from its {@code envelope} column. */
     public static Revision read(ResultSet entry) throws SQLException {
-        EventEnvelope event = EventJson.read(entry.getString("envelope").getBytes(StandardCharsets.UTF_8));
+        byte[] envelope = entry.getString("envelope").getBytes(StandardCharsets.UTF_8);
+        JsonNode erased = tree(envelope);
+        if (erased.has(EventChain.ERASURE)) {
+            // its words are gone by law: which revision it was, when and by whom, and no more
+            return new Revision(erased.path("payload").path("revision").asInt(1), erased.path("sequence").asLong(),
+                    ERASED, erased.path("actor").asText(null), Instant.parse(erased.path("occurredAt").asText()),
+                    null, null, null);
+        }
+        EventEnvelope event = EventJson.read(envelope);
         if (event.payload() instanceof UpdatePosted posted) {
             return new Revision(1, event.sequence(), POSTED, event.actor(), posted.publishedAt(event.occurredAt()),
                     null, null, posted.content());
@@ -75,5 +89,13 @@ public class UpdateRevisions {
         }
         throw new IllegalStateException(event.type() + " #" + event.sequence() + " of " + event.timelineId()
                 + " is not a revision of an update");
+    }
+
+    private static JsonNode tree(byte[] envelope) {
+        try {
+            return EventJson.mapper().readTree(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

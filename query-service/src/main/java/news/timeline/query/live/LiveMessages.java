@@ -26,6 +26,7 @@ class LiveMessages {
             "UpdatePosted", "posted",
             "UpdateEdited", "edited",
             "UpdateRetracted", "retracted",
+            "UpdateErased", "erased",
             "UpdatePinned", "pinned",
             "UpdateUnpinned", "unpinned");
 

@@ -86,6 +86,11 @@ public class FirstPages {
         });
     }
 
+    /** An erasure: the page in memory may hold the erased words, and goes now rather than at the next read. */
+    public void forget(String timelineId) {
+        pages.remove(timelineId);
+    }
+
     /** A rebuild replaced the tables these pages were read from. */
     @EventListener(ProjectionsReplaced.class)
     void forgetAll() {

@@ -39,7 +39,7 @@ class LiveBlogJsonLd {
         }
         ArrayNode updates = blog.putArray("liveBlogUpdate");
         for (UpdateView update : page.updates()) {
-            if (update.status() == UpdateView.Status.RETRACTED) {
+            if (update.tombstone()) {
                 continue;
             }
             ObjectNode posting = updates.addObject()

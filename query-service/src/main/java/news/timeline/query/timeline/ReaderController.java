@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import news.timeline.query.consuming.AppliedSequences;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +65,13 @@ class ReaderController {
         }
         UpdateView update = reader.update(timelineId, updateId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "timeline " + timelineId + " has no update " + updateId));
+        if (update.status() == UpdateView.Status.ERASED) {
+            // gone for good, and said so (RFC 9110): its public note is all there is
+            ProblemDetail gone = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, update.retraction().publicNote());
+            gone.setTitle("Update erased");
+            return ResponseEntity.status(HttpStatus.GONE).eTag(etag).cacheControl(caching)
+                    .header(SEQUENCE_HEADER, String.valueOf(current)).body(gone);
+        }
         return ResponseEntity.ok().eTag(etag).cacheControl(caching).header(SEQUENCE_HEADER, String.valueOf(current))
                 .body(update);
     }

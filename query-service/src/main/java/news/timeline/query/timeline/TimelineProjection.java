@@ -7,6 +7,7 @@ import news.timeline.events.TimelineOpened;
 import news.timeline.events.TimelineReopened;
 import news.timeline.events.TimelineRetitled;
 import news.timeline.events.UpdateEdited;
+import news.timeline.events.UpdateErased;
 import news.timeline.events.UpdatePinned;
 import news.timeline.events.UpdatePosted;
 import news.timeline.events.UpdateRetracted;
@@ -79,6 +80,13 @@ public class TimelineProjection implements Projection {
                     .set("status", "RETRACTED").set("headline", null).set("blocks", null).set("byline", null)
                     .set("key_event", false).set("modified_at", timestamp(event.occurredAt()))
                     .set("change_kind", null).set("change_note", null).set("public_note", retracted.publicNote()));
+        } else if (payload instanceof UpdateErased erased) {
+            // erased by law: as a retraction, and the words of every revision go from the audit log too
+            // (ErasureSweep, once this is stored)
+            writes.update(update(erased.timelineId(), erased.updateId()).set("status", "ERASED")
+                    .set("headline", null).set("blocks", null).set("byline", null).set("key_event", false)
+                    .set("modified_at", timestamp(event.occurredAt())).set("change_kind", null)
+                    .set("change_note", null).set("public_note", erased.publicNote()));
         } else if (payload instanceof UpdatePinned pinned) {
             writes.update(TIMELINE.row().set("timeline_id", pinned.timelineId())
                     .set("pinned_update_id", pinned.updateId()));

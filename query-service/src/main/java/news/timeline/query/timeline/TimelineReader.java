@@ -145,7 +145,7 @@ public class TimelineReader {
                 rs.getString("byline"),
                 changeKind == null ? null : new UpdateView.LastChange(changeKind, rs.getString("change_note"),
                         ProjectionJson.instant(rs, "modified_at")),
-                status == UpdateView.Status.RETRACTED ? new UpdateView.Retraction(rs.getString("public_note"),
+                status != UpdateView.Status.LIVE ? new UpdateView.Retraction(rs.getString("public_note"),
                         ProjectionJson.instant(rs, "modified_at")) : null);
     }
 }

@@ -27,7 +27,13 @@ public record UpdateView(
         LastChange lastChange,
         Retraction retraction) {
 
-    public enum Status { LIVE, RETRACTED }
+    /** An erased update's words are gone by law; readers see its public note, as for a retracted one. */
+    public enum Status { LIVE, RETRACTED, ERASED }
+
+    /** Retracted or erased: readers see a note in its place, and none of its words. */
+    public boolean tombstone() {
+        return status != Status.LIVE;
+    }
 
     /** When the newest of {@code updates} was published, the day the others' times are read against; null if none. */
     public static Instant latestPostedAt(List<UpdateView> updates) {
@@ -38,7 +44,7 @@ public record UpdateView(
     public record LastChange(String kind, String note, Instant at) {
     }
 
-    /** What readers are told in place of a retracted update. */
+    /** What readers are told in place of a retracted (or erased) update. */
     public record Retraction(String publicNote, Instant at) {
     }
 }

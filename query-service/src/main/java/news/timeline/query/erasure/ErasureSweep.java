@@ -1,0 +1,98 @@
+package news.timeline.query.erasure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import news.timeline.events.EventChain;
+import news.timeline.events.EventEnvelope;
+import news.timeline.events.EventJson;
+import news.timeline.events.UpdateErased;
+import news.timeline.query.consuming.AppliedEventsListener;
+import news.timeline.query.rebuild.ProjectionsReplaced;
+import news.timeline.query.timeline.FirstPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Carries out erasures in the audit log: each event an approved erasure names loses its words there (it keeps what
+ * {@link EventChain#erased} keeps, so the chain still verifies), and this instance records when it did
+ * ({@code erasure_receipt}). Runs once an erasure's event is stored, at start (an erasure stored just before a
+ * crash), and after a rebuild (the rebuilt log was read from the topic, words and all); rewriting an event already
+ * erased is skipped, so running again changes nothing. The reader projection took the words out with the
+ * erasure's own event; the first pages held in memory go here.
+ */
+@Component
+class ErasureSweep implements AppliedEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureSweep.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final FirstPages firstPages;
+    private final Clock clock;
+
+    ErasureSweep(JdbcTemplate jdbc, TransactionTemplate transaction, FirstPages firstPages) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.firstPages = firstPages;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public void applied(List<EventEnvelope> events) {
+        events.stream().filter(event -> event.payload() instanceof UpdateErased)
+                .forEach(event -> carryOut((UpdateErased) event.payload()));
+    }
+
+    @EventListener({ApplicationReadyEvent.class, ProjectionsReplaced.class})
+    void carryOutAll() {
+        jdbc.queryForList("SELECT envelope FROM audit_entry WHERE type = 'UpdateErased'", String.class).stream()
+                .map(envelope -> (UpdateErased) EventJson.read(envelope.getBytes(StandardCharsets.UTF_8)).payload())
+                .forEach(this::carryOut);
+    }
+
+    private void carryOut(UpdateErased erasure) {
+        int rewritten = transaction.execute(status -> {
+            int count = 0;
+            for (UpdateErased.ErasedEvent erased : erasure.erasedEvents()) {
+                List<String> stored = jdbc.queryForList("SELECT envelope FROM audit_entry WHERE timeline_id = ? "
+                        + "AND sequence = ?", String.class, erasure.timelineId(), erased.sequence());
+                JsonNode envelope = stored.isEmpty() ? null : tree(stored.get(0));
+                if (envelope != null && !envelope.has(EventChain.ERASURE)) {
+                    count += jdbc.update("UPDATE audit_entry SET envelope = ? WHERE timeline_id = ? AND sequence = ?",
+                            EventChain.erased(envelope, erasure.erasureId()).toString(), erasure.timelineId(),
+                            erased.sequence());
+                }
+            }
+            jdbc.update("INSERT INTO erasure_receipt (timeline_id, erasure_id, applied_at) SELECT ?, ?, ? "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM erasure_receipt WHERE timeline_id = ? AND erasure_id = ?)",
+                    erasure.timelineId(), erasure.erasureId(), clock.instant().atOffset(ZoneOffset.UTC),
+                    erasure.timelineId(), erasure.erasureId());
+            return count;
+        });
+        firstPages.forget(erasure.timelineId());
+        if (rewritten > 0) {
+            // ids only: a log must never hold what was erased
+            log.info("erasure {} of timeline {}: {} events of the audit log erased", erasure.erasureId(),
+                    erasure.timelineId(), rewritten);
+        }
+    }
+
+    private static JsonNode tree(String envelope) {
+        try {
+            return EventJson.mapper().readTree(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
