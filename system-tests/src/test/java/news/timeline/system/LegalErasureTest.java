@@ -5,7 +5,10 @@ import news.timeline.embedded.EmbeddedStack;
 import news.timeline.embedded.StackOptions;
 import news.timeline.kafka.SharedKafka;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * Legal erasure through both services and the broker: an update whose every revision holds a unique phrase is
  * published through every channel, erased by two people, and then no answer of either service holds the phrase,
  * while the chain still verifies by the endpoint and by README's script; an editor posts a redacted replacement.
+ * Neither service ever wrote the phrase to its log.
  */
 class LegalErasureTest {
 
@@ -30,7 +34,8 @@ class LegalErasureTest {
     private final Http http = new Http();
 
     @Test
-    void twoPeopleEraseAnUpdateFromEveryAnswerAndTheChainStillVerifies(@TempDir Path dataDir) {
+    @ExtendWith(OutputCaptureExtension.class)
+    void twoPeopleEraseAnUpdateFromEveryAnswerAndTheChainStillVerifies(@TempDir Path dataDir, CapturedOutput logs) {
         String phrase = "Zebedee " + UUID.randomUUID().toString().substring(0, 8) + " of Jaywick";
         try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.forTests(dataDir, SharedKafka.bootstrapServers())
                 .withArguments("--timeline.kafka.group-id=erasure-" + dataDir.getFileName()))) {
@@ -89,6 +94,8 @@ class LegalErasureTest {
             assertThat(http.send("auditor", "GET", stack.queryUrl() + "/audit/timelines/" + tid, null, null).body())
                     .contains("requested by", "legal", "approved by", "legal2", "QB-2014-000123");
         }
+        // both services logged all along (into this JVM's output): never a word of what they carried
+        assertThat(logs.getAll()).contains("erasure").doesNotContain(phrase);
     }
 
     /** Every answer that held the update's words: readers' and auditors', time travel to when it was published. */
