@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.ErasureRequested;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateErased;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,9 +47,34 @@ class ErasureOnTheReaderSideTest {
     @Autowired
     ObjectMapper json;
 
+    /** The caches' purge hook, as a CDN's purge API would receive it: each request's body. */
+    private static final List<String> PURGES = new CopyOnWriteArrayList<>();
+    private static final HttpServer CDN = cdn();
+
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
+        registry.add("timeline.erasure.purge-url", () -> "http://127.0.0.1:" + CDN.getAddress().getPort() + "/purge");
+    }
+
+    @AfterAll
+    static void stopCdn() {
+        CDN.stop(0);
+    }
+
+    private static HttpServer cdn() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/purge", exchange -> {
+                PURGES.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -56,6 +88,10 @@ class ErasureOnTheReaderSideTest {
         TOPIC.send(before);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestTopic.lastSequence(jdbc, tid) >= 3);
         String whilePosted = before.get(3).occurredAt().toString();
+        assertThat(http.getForEntity("/timelines/" + tid, String.class).getHeaders().getFirst("Surrogate-Key"))
+                .isEqualTo("timeline-" + tid);
+        assertThat(http.getForEntity("/api/timelines/" + tid + "/updates/u1", String.class).getHeaders()
+                .getFirst("Surrogate-Key")).isEqualTo("timeline-" + tid + " update-" + tid + "-u1");
         assertThat(auditor("/api/audit/timelines/" + tid + "?asOf=" + whilePosted)).contains(PHRASE);
 
         timeline.add(new ErasureRequested(tid, "u1", "e-1", "Names a protected witness", "QB-2014-000123",
@@ -88,6 +124,9 @@ class ErasureOnTheReaderSideTest {
                 "/audit/timelines/" + tid + "/updates/u1")) {
             assertThat(auditor(auditors)).as(auditors).doesNotContain(PHRASE);
         }
+        assertThat(PURGES).as("the caches in front told to drop what they hold of it").singleElement()
+                .satisfies(purge -> assertThat(json.readTree(purge).get("surrogateKeys")).extracting(JsonNode::asText)
+                        .containsExactly("timeline-" + tid, "update-" + tid + "-u1"));
         // auditors see that it happened, who asked and who approved, why and under which order; never the words
         assertThat(auditor("/audit/timelines/" + tid)).contains("Legal erasures", "Update u1", "requested by",
                 "approved by", "Names a protected witness", "QB-2014-000123", "Carried out by this replica",

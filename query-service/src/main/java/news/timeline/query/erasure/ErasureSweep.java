@@ -41,7 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * crash), and after a rebuild (the rebuilt log was read from the topic, words and all); rewriting an event already
  * erased is skipped, so running again changes nothing. One that fails waits and is tried again; a minute after its
  * approval, health says so ({@link ErasureHealth}), as does the metric {@code timeline_erasures_waiting}. The
- * reader projection took the words out with the erasure's own event; the first pages held in memory go here.
+ * reader projection took the words out with the erasure's own event; the first pages held in memory go here, and
+ * the caches in front are told to drop theirs ({@link PurgeHook}).
  */
 @Component
 class ErasureSweep implements AppliedEventsListener {
@@ -51,15 +52,17 @@ class ErasureSweep implements AppliedEventsListener {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final FirstPages firstPages;
+    private final PurgeHook purgeHook;
     private final Clock clock;
     /** Erasures stored and not carried out yet (a failure, tried again), with when they were approved. */
     private final Map<UpdateErased, Instant> waiting = new ConcurrentHashMap<>();
 
     private final Duration overdueAfter;
 
-    ErasureSweep(JdbcTemplate jdbc, TransactionTemplate transaction, FirstPages firstPages, MeterRegistry meters,
-                 @Value("${timeline.erasure.overdue-after:60s}") Duration overdueAfter) {
+    ErasureSweep(JdbcTemplate jdbc, TransactionTemplate transaction, FirstPages firstPages, PurgeHook purgeHook,
+                 MeterRegistry meters, @Value("${timeline.erasure.overdue-after:60s}") Duration overdueAfter) {
         this.jdbc = jdbc;
+        this.purgeHook = purgeHook;
         this.overdueAfter = overdueAfter;
         this.transaction = transaction;
         this.firstPages = firstPages;
@@ -112,31 +115,43 @@ class ErasureSweep implements AppliedEventsListener {
         }
     }
 
+    /**
+     * Erases the log's copies, then (the first time, or when a rebuild brought the words back) has the caches
+     * purged, and only then writes the receipt: an erasure whose purge failed has none, and is tried again.
+     */
     private void carryOut(UpdateErased erasure) {
-        int rewritten = transaction.execute(status -> {
-            int count = 0;
-            for (UpdateErased.ErasedEvent erased : erasure.erasedEvents()) {
-                List<String> stored = jdbc.queryForList("SELECT envelope FROM audit_entry WHERE timeline_id = ? "
-                        + "AND sequence = ?", String.class, erasure.timelineId(), erased.sequence());
-                JsonNode envelope = stored.isEmpty() ? null : tree(stored.get(0));
-                if (envelope != null && !envelope.has(EventChain.ERASURE)) {
-                    count += jdbc.update("UPDATE audit_entry SET envelope = ? WHERE timeline_id = ? AND sequence = ?",
-                            EventChain.erased(envelope, erasure.erasureId()).toString(), erasure.timelineId(),
-                            erased.sequence());
-                }
-            }
-            jdbc.update("INSERT INTO erasure_receipt (timeline_id, erasure_id, applied_at) SELECT ?, ?, ? "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM erasure_receipt WHERE timeline_id = ? AND erasure_id = ?)",
-                    erasure.timelineId(), erasure.erasureId(), clock.instant().atOffset(ZoneOffset.UTC),
-                    erasure.timelineId(), erasure.erasureId());
-            return count;
-        });
+        int rewritten = transaction.execute(status -> erasedEvents(erasure));
         firstPages.forget(erasure.timelineId());
+        boolean receipted = !jdbc.queryForList("SELECT applied_at FROM erasure_receipt WHERE timeline_id = ? "
+                + "AND erasure_id = ?", Object.class, erasure.timelineId(), erasure.erasureId()).isEmpty();
+        if (rewritten > 0 || !receipted) {
+            purgeHook.purge(erasure);
+        }
+        if (!receipted) {
+            jdbc.update("INSERT INTO erasure_receipt (timeline_id, erasure_id, applied_at) VALUES (?, ?, ?)",
+                    erasure.timelineId(), erasure.erasureId(), clock.instant().atOffset(ZoneOffset.UTC));
+        }
         if (rewritten > 0) {
             // ids only: a log must never hold what was erased
             log.info("erasure {} of timeline {}: {} events of the audit log erased", erasure.erasureId(),
                     erasure.timelineId(), rewritten);
         }
+    }
+
+    /** Rewrites the erasure's events in the audit log without their words; how many were not rewritten yet. */
+    private int erasedEvents(UpdateErased erasure) {
+        int count = 0;
+        for (UpdateErased.ErasedEvent erased : erasure.erasedEvents()) {
+            List<String> stored = jdbc.queryForList("SELECT envelope FROM audit_entry WHERE timeline_id = ? "
+                    + "AND sequence = ?", String.class, erasure.timelineId(), erased.sequence());
+            JsonNode envelope = stored.isEmpty() ? null : tree(stored.get(0));
+            if (envelope != null && !envelope.has(EventChain.ERASURE)) {
+                count += jdbc.update("UPDATE audit_entry SET envelope = ? WHERE timeline_id = ? AND sequence = ?",
+                        EventChain.erased(envelope, erasure.erasureId()).toString(), erasure.timelineId(),
+                        erased.sequence());
+            }
+        }
+        return count;
     }
 
     private static JsonNode tree(String envelope) {
