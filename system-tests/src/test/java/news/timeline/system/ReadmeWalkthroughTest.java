@@ -28,7 +28,8 @@ class ReadmeWalkthroughTest {
             assertThat(writes).contains("\"timelineId\":\"council-budget\"", "\"revision\":2",
                     "\"author\":\"contributor\",\"revision\":1,\"status\":\"PENDING\"", "\"updateId\"");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(stack, "council-budget") >= 7
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get(stack.queryUrl()
+                    + "/api/timelines/council-budget").body().contains("This update was removed for legal reasons.")
                     && http.get(stack.queryUrl() + "/api/timelines/ukip-campaign/updates/media-scrum")
                     .json().get("revision").asInt() == 2);
             String reads = run(stack, Readme.block("walkthrough:read"));
@@ -37,13 +38,9 @@ class ReadmeWalkthroughTest {
                     "Corrected the spelling of Douglas Carswell's name.", "\"kind\":\"POSTED\"", "Vote delayed",
                     "Budget passes",
                     "\"intact\":true");
-            assertThat(reads).doesNotContain("We will balance the books");
+            assertThat(reads).doesNotContain("We will balance the books").doesNotContain("Jo Bloggs")
+                    .doesNotContain("\"intact\":false");
         }
-    }
-
-    private long lastSequence(EmbeddedStack stack, String timelineId) {
-        Http.Response page = http.get(stack.queryUrl() + "/api/timelines/" + timelineId);
-        return page.status() == 200 ? page.json().get("lastSequence").asLong() : -1;
     }
 
     /** Runs a block with bash, failing on the first command or HTTP request that fails. */
