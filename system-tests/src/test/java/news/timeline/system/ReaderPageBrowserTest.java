@@ -91,6 +91,30 @@ class ReaderPageBrowserTest {
         assertThat(posted).isPositive();
     }
 
+    /** An update erased by law turns into its public note on an open page, without a reload. */
+    @Test
+    void anErasedUpdateLeavesAnOpenPageWithoutAReload() {
+        String uid = post("Witness named", "A witness, Jo Bloggs, gave evidence.");
+        awaitProjected(uid);
+        browser.get(stack.queryUrl() + "/timelines/" + tid);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("update-" + uid), "Jo Bloggs"));
+        markPage();
+
+        Http.Response requested = http.send("legal", "POST", stack.commandUrl() + "/api/timelines/" + tid
+                + "/updates/" + uid + "/erasure", """
+                {"reason":"Names a protected witness","legalReference":"Injunction 2025-117",
+                 "publicNote":"This update was removed for legal reasons."}""", null);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        assertThat(http.send("legal2", "POST", stack.commandUrl() + "/api/timelines/" + tid + "/erasures/"
+                + requested.json().get("erasureId").asText() + "/approval", null, null).status()).isEqualTo(200);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("update-" + uid),
+                "This update was removed for legal reasons."));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Jo Bloggs");
+        assertThat(pageWasNotReloaded()).isTrue();
+        assertThat(Browser.accessibilityViolations(browser)).as("a page with an erased update").isEmpty();
+    }
+
     @Test
     void aReaderDownThePageGetsANewUpdatesBarInsteadOfAJump() {
         for (int i = 1; i <= 8; i++) {
