@@ -3,6 +3,7 @@ package news.timeline.query.erasure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.UpdateErased;
+import news.timeline.query.web.SurrogateKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -6,6 +6,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
+import news.timeline.query.web.SurrogateKeys;
 import org.springframework.boot.web.embedded.undertow.UndertowDeploymentInfoCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ class FirstPageHandler {
     private static final String PREFIX = "/api/timelines/";
     private static final HttpString SEQUENCE = new HttpString(ReaderController.SEQUENCE_HEADER);
     private static final HttpString NOSNIFF = new HttpString("X-Content-Type-Options");
+    private static final HttpString SURROGATE_KEY = new HttpString(SurrogateKeys.HEADER);
     private static final List<String> VARY = List.of(HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
             HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 
@@ -56,7 +58,8 @@ class FirstPageHandler {
                 .put(new HttpString(HttpHeaders.ETAG), etag)
                 .put(Headers.CACHE_CONTROL, HttpCaching.PUBLIC.getHeaderValue())
                 .put(SEQUENCE, sequence)
-                .put(NOSNIFF, "nosniff");
+                .put(NOSNIFF, "nosniff")
+                .put(SURROGATE_KEY, SurrogateKeys.of(cached.get().page().id(), null).get(0));
         // what the CORS processing says on the servlet path: a cross-origin request is answered differently
         exchange.getResponseHeaders().addAll(Headers.VARY, VARY);
         if (etag.equals(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH))) {
