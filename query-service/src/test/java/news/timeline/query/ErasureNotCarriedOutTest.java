@@ -3,6 +3,8 @@ package news.timeline.query;
 import news.timeline.events.ErasureRequested;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateErased;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,16 +14,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An erasure this replica cannot carry out (its receipts table gone) waits and is tried again; past its time health
- * is DOWN naming it and the metric counts it; once it can, it is carried out and health is UP again.
+ * An erasure this replica cannot carry out (the caches' purge hook refuses it) waits and is tried again; past its time
+ * health is DOWN naming it and the metric counts it; once it can, it is carried out and health is UP again.
  */
 @QueryServiceTest
 @TestPropertySource(properties = {"timeline.erasure.overdue-after=1s", "timeline.erasure.retry=500ms"})
@@ -35,9 +41,34 @@ class ErasureNotCarriedOutTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The caches' purge hook, answering with this status. */
+    private static final AtomicInteger CDN_ANSWERS = new AtomicInteger(204);
+    private static final HttpServer CDN = cdn();
+
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
+        registry.add("timeline.erasure.purge-url", () -> "http://127.0.0.1:" + CDN.getAddress().getPort() + "/purge");
+    }
+
+    @AfterAll
+    static void stopCdn() {
+        CDN.stop(0);
+    }
+
+    private static HttpServer cdn() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/purge", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(CDN_ANSWERS.get(), -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -48,7 +79,7 @@ class ErasureNotCarriedOutTest {
         timeline.add(new ErasureRequested(tid, "u1", "e-1", "A witness", "QB-1", "Removed."))
                 .add(new UpdateErased(tid, "u1", "e-1", "legal", "A witness", "QB-1", "Removed.",
                         List.of(new UpdateErased.ErasedEvent(1, posted.get(1).hash()))));
-        jdbc.execute("ALTER TABLE erasure_receipt RENAME TO erasure_receipt_away");
+        CDN_ANSWERS.set(503);
         try {
             TOPIC.send(timeline.all());
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -57,13 +88,13 @@ class ErasureNotCarriedOutTest {
             assertThat(http.withBasicAuth("admin", "admin").getForObject("/actuator/metrics/timeline.erasures.waiting",
                     String.class)).contains("\"value\":1.0");
         } finally {
-            jdbc.execute("ALTER TABLE erasure_receipt_away RENAME TO erasure_receipt");
+            CDN_ANSWERS.set(204);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 http.withBasicAuth("admin", "admin").getForObject("/actuator/health", String.class))
                 .contains("\"erasures\":{\"status\":\"UP\""));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erasure_receipt WHERE timeline_id = ?", Integer.class,
-                tid)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erasure WHERE timeline_id = ? AND applied_at IS NOT NULL",
+                Integer.class, tid)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND sequence = 1",
                 String.class, tid)).doesNotContain("Jane Roe");
     }

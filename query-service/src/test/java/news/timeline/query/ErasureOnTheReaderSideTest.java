@@ -106,7 +106,8 @@ class ErasureOnTheReaderSideTest {
                         new UpdateErased.ErasedEvent(3, before.get(3).hash()))));
         TOPIC.send(timeline.all().subList(4, 6));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM erasure_receipt WHERE timeline_id = ? AND erasure_id = 'e-1'", Integer.class,
+                "SELECT COUNT(*) FROM erasure WHERE timeline_id = ? AND erasure_id = 'e-1' AND applied_at IS NOT NULL",
+                Integer.class,
                 tid) == 1);
 
         for (String readers : List.of("/api/timelines/" + tid, "/timelines/" + tid,

@@ -106,7 +106,8 @@ class AuditOverview {
     }
 
     private Instant receipt(String timelineId, String erasureId) {
-        return jdbc.query("SELECT applied_at FROM erasure_receipt WHERE timeline_id = ? AND erasure_id = ?",
+        return jdbc.query("SELECT applied_at FROM erasure WHERE timeline_id = ? AND erasure_id = ? "
+                        + "AND applied_at IS NOT NULL",
                 (rs, row) -> ProjectionJson.instant(rs, "applied_at"), timelineId, erasureId).stream().findFirst()
                 .orElse(null);
     }

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,17 +31,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Carries out erasures in the audit log: each event an approved erasure names loses its words there (it keeps what
- * {@link EventChain#erased} keeps, so the chain still verifies), and this instance records when it did
- * ({@code erasure_receipt}). Runs once an erasure's event is stored, at start (an erasure stored just before a
- * crash), and after a rebuild (the rebuilt log was read from the topic, words and all); rewriting an event already
- * erased is skipped, so running again changes nothing. One that fails waits and is tried again; a minute after its
- * approval, health says so ({@link ErasureHealth}), as does the metric {@code timeline_erasures_waiting}. The
- * reader projection took the words out with the erasure's own event; the first pages held in memory go here, and
- * the caches in front are told to drop theirs ({@link PurgeHook}).
+ * Carries out the approved erasures this instance has not yet ({@link ErasureProjection}'s rows without
+ * {@code applied_at}): each event an erasure names loses its words in the audit log (keeping what
+ * {@link EventChain#erased} keeps, so the chain still verifies), the first pages held in memory go, the caches in front
+ * are told to drop theirs ({@link PurgeHook}), and only then is it marked carried out, the receipt auditors see.
+ * Runs once an erasure's event is stored, every 10 s for one that failed, at start, and after a rebuild (which read
+ * the words back from the topic and carried out none). An event erased already is not rewritten. An erasure not
+ * carried out a minute after its approval shows in health ({@link ErasureHealth}) and in the metric
+ * {@code timeline_erasures_waiting}. The reader projection took the words out with the erasure's own event.
  */
 @Component
 class ErasureSweep implements AppliedEventsListener {
@@ -53,89 +52,79 @@ class ErasureSweep implements AppliedEventsListener {
     private final TransactionTemplate transaction;
     private final FirstPages firstPages;
     private final PurgeHook purgeHook;
-    private final Clock clock;
-    /** Erasures stored and not carried out yet (a failure, tried again), with when they were approved. */
-    private final Map<UpdateErased, Instant> waiting = new ConcurrentHashMap<>();
-
     private final Duration overdueAfter;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    /** An approved erasure not carried out here yet: where its event is, and when it was approved. */
+    private record Waiting(String timelineId, String erasureId, long sequence, Instant approvedAt) {
+    }
 
     ErasureSweep(JdbcTemplate jdbc, TransactionTemplate transaction, FirstPages firstPages, PurgeHook purgeHook,
                  MeterRegistry meters, @Value("${timeline.erasure.overdue-after:60s}") Duration overdueAfter) {
         this.jdbc = jdbc;
-        this.purgeHook = purgeHook;
-        this.overdueAfter = overdueAfter;
         this.transaction = transaction;
         this.firstPages = firstPages;
-        this.clock = Clock.systemUTC();
-        Gauge.builder("timeline.erasures.waiting", waiting, Map::size)
+        this.purgeHook = purgeHook;
+        this.overdueAfter = overdueAfter;
+        Gauge.builder("timeline.erasures.waiting", waiting, AtomicInteger::get)
                 .description("Approved erasures this replica has not carried out yet")
                 .register(meters);
     }
 
     @Override
     public void applied(List<EventEnvelope> events) {
-        events.stream().filter(event -> event.payload() instanceof UpdateErased).forEach(event -> {
-            waiting.put((UpdateErased) event.payload(), event.occurredAt());
-            tryToCarryOut((UpdateErased) event.payload());
-        });
+        if (events.stream().anyMatch(event -> event.payload() instanceof UpdateErased)) {
+            carryOutWaiting();
+        }
     }
 
     @EventListener({ApplicationReadyEvent.class, ProjectionsReplaced.class})
-    void carryOutAll() {
-        jdbc.query("SELECT envelope, occurred_at FROM audit_entry WHERE type = 'UpdateErased'",
-                (RowCallbackHandler) rs -> waiting.put((UpdateErased) EventJson.read(rs.getString("envelope")
-                        .getBytes(StandardCharsets.UTF_8)).payload(), ProjectionJson.instant(rs, "occurred_at")));
-        retryWaiting();
-    }
-
     @Scheduled(fixedDelayString = "${timeline.erasure.retry:10s}")
-    void retryWaiting() {
-        List.copyOf(waiting.keySet()).forEach(this::tryToCarryOut);
+    void carryOutWaiting() {
+        List<Waiting> all = waiting();
+        int left = all.size();
+        for (Waiting erasure : all) {
+            try {
+                carryOut(erasure);
+                left--;
+            } catch (RuntimeException e) {
+                log.error("erasure {} of timeline {} is not carried out here yet, tried again in a while: {}",
+                        erasure.erasureId(), erasure.timelineId(), e.getClass().getName());
+            }
+        }
+        waiting.set(left);
     }
 
-    /** Approved erasures not carried out here a minute after their approval: what health and monitoring flag. */
+    /** Approved erasures not carried out here a minute after their approval: what health flags. */
     Map<String, Instant> overdue() {
-        Instant minuteAgo = clock.instant().minus(overdueAfter);
+        Instant due = clock.instant().minus(overdueAfter);
         Map<String, Instant> overdue = new TreeMap<>();
-        waiting.forEach((erasure, approved) -> {
-            if (approved.isBefore(minuteAgo)) {
-                overdue.put(erasure.timelineId() + "/" + erasure.erasureId(), approved);
-            }
-        });
+        waiting().stream().filter(erasure -> erasure.approvedAt().isBefore(due))
+                .forEach(erasure -> overdue.put(erasure.timelineId() + "/" + erasure.erasureId(),
+                        erasure.approvedAt()));
         return overdue;
     }
 
-    private void tryToCarryOut(UpdateErased erasure) {
-        try {
-            carryOut(erasure);
-            waiting.remove(erasure);
-        } catch (RuntimeException e) {
-            log.error("erasure {} of timeline {} is not carried out here yet, tried again in a while: {}",
-                    erasure.erasureId(), erasure.timelineId(), e.getClass().getName());
-        }
+    private List<Waiting> waiting() {
+        return jdbc.query("SELECT timeline_id, erasure_id, sequence, approved_at FROM erasure "
+                        + "WHERE applied_at IS NULL ORDER BY approved_at",
+                (rs, row) -> new Waiting(rs.getString("timeline_id"), rs.getString("erasure_id"), rs.getLong("sequence"),
+                        ProjectionJson.instant(rs, "approved_at")));
     }
 
-    /**
-     * Erases the log's copies, then (the first time, or when a rebuild brought the words back) has the caches
-     * purged, and only then writes the receipt: an erasure whose purge failed has none, and is tried again.
-     */
-    private void carryOut(UpdateErased erasure) {
+    private void carryOut(Waiting waiting) {
+        UpdateErased erasure = (UpdateErased) EventJson.read(jdbc.queryForObject(
+                "SELECT envelope FROM audit_entry WHERE timeline_id = ? AND sequence = ?", String.class,
+                waiting.timelineId(), waiting.sequence()).getBytes(StandardCharsets.UTF_8)).payload();
         int rewritten = transaction.execute(status -> erasedEvents(erasure));
         firstPages.forget(erasure.timelineId());
-        boolean receipted = !jdbc.queryForList("SELECT applied_at FROM erasure_receipt WHERE timeline_id = ? "
-                + "AND erasure_id = ?", Object.class, erasure.timelineId(), erasure.erasureId()).isEmpty();
-        if (rewritten > 0 || !receipted) {
-            purgeHook.purge(erasure);
-        }
-        if (!receipted) {
-            jdbc.update("INSERT INTO erasure_receipt (timeline_id, erasure_id, applied_at) VALUES (?, ?, ?)",
-                    erasure.timelineId(), erasure.erasureId(), clock.instant().atOffset(ZoneOffset.UTC));
-        }
-        if (rewritten > 0) {
-            // ids only: a log must never hold what was erased
-            log.info("erasure {} of timeline {}: {} events of the audit log erased", erasure.erasureId(),
-                    erasure.timelineId(), rewritten);
-        }
+        purgeHook.purge(erasure);
+        jdbc.update("UPDATE erasure SET applied_at = ? WHERE timeline_id = ? AND erasure_id = ?",
+                clock.instant().atOffset(ZoneOffset.UTC), erasure.timelineId(), erasure.erasureId());
+        // ids only: a log must never hold what was erased
+        log.info("erasure {} of timeline {} carried out: {} events of the audit log erased", erasure.erasureId(),
+                erasure.timelineId(), rewritten);
     }
 
     /** Rewrites the erasure's events in the audit log without their words; how many were not rewritten yet. */
