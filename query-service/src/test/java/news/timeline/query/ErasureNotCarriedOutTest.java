@@ -3,7 +3,6 @@ package news.timeline.query;
 import news.timeline.events.ErasureRequested;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateErased;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,13 +13,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,40 +30,23 @@ class ErasureNotCarriedOutTest {
 
     @RegisterExtension
     static final TestTopic TOPIC = new TestTopic("erasure-waiting");
+    /** The caches in front, told of each erasure. */
+    private static final CachePurges CDN = new CachePurges();
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
 
-    /** The caches' purge hook, answering with this status. */
-    private static final AtomicInteger CDN_ANSWERS = new AtomicInteger(204);
-    private static final HttpServer CDN = cdn();
-
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
-        registry.add("timeline.erasure.purge-url", () -> "http://127.0.0.1:" + CDN.getAddress().getPort() + "/purge");
+        registry.add("timeline.erasure.purge-url", CDN::url);
     }
 
     @AfterAll
     static void stopCdn() {
-        CDN.stop(0);
-    }
-
-    private static HttpServer cdn() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/purge", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                exchange.sendResponseHeaders(CDN_ANSWERS.get(), -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CDN.close();
     }
 
     @Test
@@ -79,7 +57,7 @@ class ErasureNotCarriedOutTest {
         timeline.add(new ErasureRequested(tid, "u1", "e-1", "A witness", "QB-1", "Removed."))
                 .add(new UpdateErased(tid, "u1", "e-1", "legal", "A witness", "QB-1", "Removed.",
                         List.of(new UpdateErased.ErasedEvent(1, posted.get(1).hash()))));
-        CDN_ANSWERS.set(503);
+        CDN.answerWith(503);
         try {
             TOPIC.send(timeline.all());
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -88,7 +66,7 @@ class ErasureNotCarriedOutTest {
             assertThat(http.withBasicAuth("admin", "admin").getForObject("/actuator/metrics/timeline.erasures.waiting",
                     String.class)).contains("\"value\":1.0");
         } finally {
-            CDN_ANSWERS.set(204);
+            CDN.answerWith(204);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 http.withBasicAuth("admin", "admin").getForObject("/actuator/health", String.class))

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.events.ErasureRequested;
 import news.timeline.events.EventEnvelope;
 import news.timeline.events.UpdateErased;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,14 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +31,8 @@ class ErasureOnTheReaderSideTest {
 
     @RegisterExtension
     static final TestTopic TOPIC = new TestTopic("erasure");
+    /** The caches in front, told of each erasure. */
+    private static final CachePurges CDN = new CachePurges();
 
     private static final String PHRASE = "Jane Roe of Jaywick";
 
@@ -47,34 +43,15 @@ class ErasureOnTheReaderSideTest {
     @Autowired
     ObjectMapper json;
 
-    /** The caches' purge hook, as a CDN's purge API would receive it: each request's body. */
-    private static final List<String> PURGES = new CopyOnWriteArrayList<>();
-    private static final HttpServer CDN = cdn();
-
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         TOPIC.register(registry);
-        registry.add("timeline.erasure.purge-url", () -> "http://127.0.0.1:" + CDN.getAddress().getPort() + "/purge");
+        registry.add("timeline.erasure.purge-url", CDN::url);
     }
 
     @AfterAll
     static void stopCdn() {
-        CDN.stop(0);
-    }
-
-    private static HttpServer cdn() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/purge", exchange -> {
-                PURGES.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(202, -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CDN.close();
     }
 
     @Test
@@ -129,7 +106,7 @@ class ErasureOnTheReaderSideTest {
                 "/audit/timelines/" + tid + "/updates/u1")) {
             assertThat(auditor(auditors)).as(auditors).doesNotContain(PHRASE);
         }
-        assertThat(PURGES).as("the caches in front told to drop what they hold of it").singleElement()
+        assertThat(CDN.received()).as("the caches in front told to drop what they hold of it").singleElement()
                 .satisfies(purge -> assertThat(json.readTree(purge).get("surrogateKeys")).extracting(JsonNode::asText)
                         .containsExactly("timeline-" + tid, "update-" + tid + "-u1"));
         // auditors see that it happened, who asked and who approved, why and under which order; never the words
