@@ -107,7 +107,7 @@ class LegalErasureTest {
                     null, null).json().get("intact").asBoolean()).isTrue();
         }
         // both services logged all along (into this JVM's output): never a word of what they carried
-        assertThat(logs.getAll()).contains("erasure").doesNotContain(phrase);
+        assertThat(logs.getAll()).as("what both services logged").contains("DEMO ACCOUNTS").doesNotContain(phrase);
     }
 
     /** Every answer that held the update's words: readers' and auditors', time travel to when it was published. */
