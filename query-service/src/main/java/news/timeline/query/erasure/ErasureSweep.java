@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,10 +29,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Carries out the approved erasures this instance has not yet ({@link ErasureProjection}'s rows without
@@ -54,7 +55,8 @@ class ErasureSweep implements AppliedEventsListener {
     private final PurgeHook purgeHook;
     private final Duration overdueAfter;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicInteger waiting = new AtomicInteger();
+    /** The erasures the last try could not carry out. */
+    private volatile List<Waiting> notCarriedOut = List.of();
 
     /** An approved erasure not carried out here yet: where its event is, and when it was approved. */
     private record Waiting(String timelineId, String erasureId, long sequence, Instant approvedAt) {
@@ -67,7 +69,7 @@ class ErasureSweep implements AppliedEventsListener {
         this.firstPages = firstPages;
         this.purgeHook = purgeHook;
         this.overdueAfter = overdueAfter;
-        Gauge.builder("timeline.erasures.waiting", waiting, AtomicInteger::get)
+        Gauge.builder("timeline.erasures.waiting", this, sweep -> sweep.notCarriedOut.size())
                 .description("Approved erasures this replica has not carried out yet")
                 .register(meters);
     }
@@ -82,25 +84,35 @@ class ErasureSweep implements AppliedEventsListener {
     @EventListener({ApplicationReadyEvent.class, ProjectionsReplaced.class})
     @Scheduled(fixedDelayString = "${timeline.erasure.retry:10s}")
     void carryOutWaiting() {
-        List<Waiting> all = waiting();
-        int left = all.size();
+        List<Waiting> all;
+        try {
+            all = waiting();
+        } catch (DataAccessException e) {
+            // the database away: health keeps answering from the last try, and this tries again
+            log.warn("the erasures to carry out cannot be read now: {}", e.getClass().getName());
+            return;
+        }
+        List<Waiting> left = new ArrayList<>();
         for (Waiting erasure : all) {
             try {
                 carryOut(erasure);
-                left--;
             } catch (RuntimeException e) {
+                left.add(erasure);
                 log.error("erasure {} of timeline {} is not carried out here yet, tried again in a while: {}",
                         erasure.erasureId(), erasure.timelineId(), e.getClass().getName());
             }
         }
-        waiting.set(left);
+        notCarriedOut = List.copyOf(left);
     }
 
-    /** Approved erasures not carried out here a minute after their approval: what health flags. */
+    /**
+     * Approved erasures not carried out here a minute after their approval, as last tried: what health flags,
+     * answered at once with the database away.
+     */
     Map<String, Instant> overdue() {
         Instant due = clock.instant().minus(overdueAfter);
         Map<String, Instant> overdue = new TreeMap<>();
-        waiting().stream().filter(erasure -> erasure.approvedAt().isBefore(due))
+        notCarriedOut.stream().filter(erasure -> erasure.approvedAt().isBefore(due))
                 .forEach(erasure -> overdue.put(erasure.timelineId() + "/" + erasure.erasureId(),
                         erasure.approvedAt()));
         return overdue;
