@@ -111,7 +111,9 @@ class TimeTravelController {
 
     private TimelineAsOf replay(String timelineId, Instant instant) {
         Map<String, String> erasures = new HashMap<>();
-        jdbc.query("SELECT envelope FROM audit_entry WHERE timeline_id = ? AND type = 'UpdateErased'",
+        // the timeline's few erasures, each event read by its key (not a search of the timeline's whole log)
+        jdbc.query("SELECT a.envelope FROM erasure e JOIN audit_entry a ON a.timeline_id = e.timeline_id "
+                        + "AND a.sequence = e.sequence WHERE e.timeline_id = ?",
                 (RowCallbackHandler) rs -> {
                     UpdateErased erased = (UpdateErased) EventJson.read(rs.getString("envelope")
                             .getBytes(StandardCharsets.UTF_8)).payload();
